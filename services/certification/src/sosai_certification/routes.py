@@ -1,0 +1,7 @@
+"""HTTP API of the certification service under /v1."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(prefix="/v1")

@@ -1,0 +1,1 @@
+"""Sōsai shared platform package."""

@@ -1,0 +1,178 @@
+"""The composition root every service uses: one app, one lifespan, one set of wiring.
+
+:func:`create_service_app` builds the FastAPI app with error handlers, the
+observability middleware, health/readiness/metrics routes and the auth guard;
+its lifespan owns the database (migrations in development), the Kafka topics,
+the outbox relay and the consumers, and stops them in reverse order on shutdown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import MetaData
+
+from sosai_shared.auth.jwt import TokenVerifier, guard_routes, public
+from sosai_shared.db import Database, ping
+from sosai_shared.errors import install_error_handlers, problem
+from sosai_shared.events.consumer import EventConsumer
+from sosai_shared.events.kafka import broker_reachable, ensure_topics_with_retry
+from sosai_shared.events.outbox import OutboxRelay
+from sosai_shared.logging import configure_logging
+from sosai_shared.metrics import READY, ObservabilityMiddleware, metrics_response
+from sosai_shared.migrations import upgrade
+from sosai_shared.settings import ServiceSettings
+from sosai_shared.uow import IdempotentReplay, replay_response
+
+log = logging.getLogger("sosai.app")
+
+ConsumerFactory = Callable[["Runtime"], Sequence[EventConsumer]]
+
+
+@dataclass
+class Runtime:
+    """What the lifespan owns; routes reach it as ``request.app.state.runtime``."""
+
+    settings: ServiceSettings
+    db: Database
+    source: str
+    publishes: list[str]
+    relay: OutboxRelay | None = None
+    consumers: list[EventConsumer] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+    _broker_ok: tuple[float, bool] = (0.0, False)
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+def create_service_app(
+    settings: ServiceSettings,
+    *,
+    title: str,
+    description: str,
+    package: str,
+    metadata: MetaData,
+    routers: Sequence[APIRouter],
+    publishes: Sequence[str] = (),
+    consumers: ConsumerFactory | None = None,
+    on_startup: Callable[[Runtime], Any] | None = None,
+    on_shutdown: Callable[[Runtime], Any] | None = None,
+    version: str = "1.0.0",
+) -> FastAPI:
+    configure_logging(settings.service_name, settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        db = Database(settings.database_url, metadata)
+        runtime = Runtime(settings=settings, db=db, source=f"/sosai/{settings.service_name}",
+                          publishes=list(publishes))
+        app.state.runtime = runtime
+        if settings.migrate_on_startup:
+            await upgrade(package, settings.database_url)
+        if consumers is not None and settings.run_consumers:
+            runtime.consumers = list(consumers(runtime))
+        topics = set(runtime.publishes)
+        for c in runtime.consumers:
+            topics.update(c.topics)
+            topics.update(c.dlq_topics)
+        topic_task = None
+        if settings.kafka_create_topics and topics:
+            topic_task = asyncio.create_task(ensure_topics_with_retry(settings, topics, runtime.stopping))
+        if settings.run_relay:
+            runtime.relay = OutboxRelay(settings, db.sessionmaker, db.outbox, topics=runtime.publishes)
+            db.on_outbox_commit(runtime.relay.wakeup.set)
+            runtime.relay.start()
+        if runtime.consumers:
+            # consumers subscribe once their topics exist (a subscription to a missing topic stalls)
+            async def start_consumers() -> None:
+                if topic_task is not None:
+                    await topic_task
+                for c in runtime.consumers:
+                    c.start()
+
+            runtime.extras["consumer_start"] = asyncio.create_task(start_consumers())
+        if on_startup is not None:
+            result = on_startup(runtime)
+            if asyncio.iscoroutine(result):
+                await result
+        log.info("service started", extra={"extra_fields": {"database": db.dialect,
+                                                            "broker": settings.kafka_bootstrap_servers}})
+        try:
+            yield
+        finally:
+            runtime.stopping.set()
+            if on_shutdown is not None:
+                result = on_shutdown(runtime)
+                if asyncio.iscoroutine(result):
+                    await result
+            starter = runtime.extras.get("consumer_start")
+            if starter is not None and not starter.done():
+                starter.cancel()
+            for c in runtime.consumers:
+                await c.stop()
+            if runtime.relay is not None:
+                await runtime.relay.stop()
+            if topic_task is not None and not topic_task.done():
+                topic_task.cancel()
+            await db.dispose()
+            log.info("service stopped")
+
+    app = FastAPI(
+        title=title, description=description, version=version, lifespan=lifespan,
+        openapi_url="/openapi.json", docs_url="/docs", redoc_url=None,
+    )
+    app.state.token_verifier = TokenVerifier(
+        key=settings.jwt_public_key or settings.jwt_secret, algorithms=settings.jwt_algorithms,
+        issuer=settings.jwt_issuer, audience=settings.jwt_audience,
+    )
+    install_error_handlers(app)
+
+    @app.exception_handler(IdempotentReplay)
+    async def _replay(_: Request, exc: IdempotentReplay) -> Response:
+        return replay_response(exc)
+
+    app.add_middleware(ObservabilityMiddleware, service=settings.service_name,
+                       max_body_bytes=settings.max_body_bytes)
+
+    ops = APIRouter(tags=["operations"], dependencies=[public])
+
+    @ops.get("/healthz", summary="The process is alive")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok", "service": settings.service_name}
+
+    @ops.get("/readyz", summary="Database and broker reachable", responses={503: {"description": "not ready"}})
+    async def readyz(request: Request) -> Response:
+        runtime: Runtime = request.app.state.runtime
+        checks: dict[str, str] = {}
+        try:
+            await asyncio.wait_for(ping(runtime.db.engine), 3)
+            checks["database"] = "ok"
+        except Exception as exc:
+            checks["database"] = f"unreachable: {type(exc).__name__}"
+        stamp, ok = runtime._broker_ok
+        if time.monotonic() - stamp > 2:  # cache: probes every second must not hammer the broker
+            ok = await broker_reachable(settings)
+            runtime._broker_ok = (time.monotonic(), ok)
+        checks["broker"] = "ok" if ok else "unreachable"
+        ready = all(v == "ok" for v in checks.values())
+        READY.labels(settings.service_name).set(1 if ready else 0)
+        if ready:
+            return JSONResponse({"status": "ready", "checks": checks})
+        return problem(503, "not-ready", "Service not ready", "A dependency is unreachable.", checks=checks)
+
+    @ops.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        return metrics_response()
+
+    app.include_router(ops)
+    for router in routers:
+        app.include_router(router)
+    guard_routes(app)
+    return app

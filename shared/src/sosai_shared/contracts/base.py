@@ -1,0 +1,37 @@
+"""Base of every event payload: its type, its topic and a stable subject."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+_CONTRACTS: dict[str, type[EventPayload]] = {}
+
+
+class EventPayload(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    event_type: ClassVar[str]
+    topic: ClassVar[str]
+    #: Name of the field whose value is the aggregate id (CloudEvents subject, Kafka key).
+    subject_field: ClassVar[str]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if "event_type" in cls.__dict__:
+            if cls.event_type in _CONTRACTS:
+                raise RuntimeError(f"duplicate event contract {cls.event_type}")
+            _CONTRACTS[cls.event_type] = cls
+
+    @property
+    def subject(self) -> str:
+        return str(getattr(self, self.subject_field))
+
+
+def contract_for(event_type: str) -> type[EventPayload] | None:
+    return _CONTRACTS.get(event_type)
+
+
+def all_contracts() -> dict[str, type[EventPayload]]:
+    return dict(_CONTRACTS)

@@ -1,0 +1,48 @@
+"""Events the events catalog publishes on ``catalog.events``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from pydantic import Field
+
+from sosai_shared.contracts.base import EventPayload
+
+TOPIC = "catalog.events"
+PREFIX = "jp.sosai.catalog."
+
+
+class SessionScheduledV1(EventPayload):
+    event_type: ClassVar[str] = PREFIX + "session.scheduled.v1"
+    topic: ClassVar[str] = TOPIC
+    subject_field: ClassVar[str] = "session_id"
+
+    session_id: str
+    programme_code: str
+    title: str
+    prefecture: str
+    starts_at: datetime
+    ends_at: datetime
+    capacity: int = Field(ge=1)
+
+
+class SessionCancelledV1(EventPayload):
+    event_type: ClassVar[str] = PREFIX + "session.cancelled.v1"
+    topic: ClassVar[str] = TOPIC
+    subject_field: ClassVar[str] = "session_id"
+
+    session_id: str
+    reason: str
+    cancelled_at: datetime
+
+
+class SessionOffsetV1(EventPayload):
+    event_type: ClassVar[str] = PREFIX + "session.offset.v1"
+    topic: ClassVar[str] = TOPIC
+    subject_field: ClassVar[str] = "session_id"
+
+    session_id: str
+    credits_retired: int = Field(ge=0)
+    certificate_number: str | None = None
+    offset_at: datetime

@@ -1,0 +1,138 @@
+"""Events the registry publishes on ``registry.events``."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sosai_shared.contracts.base import EventPayload
+
+TOPIC = "registry.events"
+PREFIX = "jp.sosai.registry."
+
+
+class SerialBlockV1(BaseModel):
+    """One inclusive serial range and the attributes of its issuance."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    serial: str = Field(description="printable serial range, see the registry's serial format")
+    start: int = Field(ge=1)
+    end: int = Field(ge=1)
+    quantity: int = Field(ge=1)
+    project_id: str
+    vintage: int = Field(description="fiscal year of the reduction")
+    credit_type: str
+    scheme: str = "JP"
+    programme: str = "national"
+
+
+class ProjectRegisteredV1(EventPayload):
+    event_type: ClassVar[str] = PREFIX + "project.registered.v1"
+    topic: ClassVar[str] = TOPIC
+    subject_field: ClassVar[str] = "project_id"
+
+    project_id: str
+    project_code: str
+    name: str
+    proponent_org: str
+    methodology_code: str
+    category: str
+    prefecture: str
+    programme: str
+    registered_at: datetime
+
+
+class CreditsCertifiedV1(EventPayload):
+    event_type: ClassVar[str] = PREFIX + "credits.certified.v1"
+    topic: ClassVar[str] = TOPIC
+    subject_field: ClassVar[str] = "project_id"
+
+    certification_id: str
+    project_id: str
+    quantity: int = Field(ge=1)
+    period_start: date
+    period_end: date
+    vintage: int
+    certified_at: datetime
+
+
+class CreditsIssuedV1(EventPayload):
+    event_type: ClassVar[str] = PREFIX + "credits.issued.v1"
+    topic: ClassVar[str] = TOPIC
+    subject_field: ClassVar[str] = "project_id"
+
+    issuance_id: str
+    certification_id: str
+    project_id: str
+    account_id: str
+    holder_org: str
+    quantity: int = Field(ge=1)
+    buffer_quantity: int = Field(ge=0, default=0)
+    blocks: list[SerialBlockV1]
+    issued_at: datetime
+
+
+class CreditsTransferredV1(EventPayload):
+    event_type: ClassVar[str] = PREFIX + "credits.transferred.v1"
+    topic: ClassVar[str] = TOPIC
+    subject_field: ClassVar[str] = "transfer_id"
+
+    transfer_id: str
+    from_account_id: str
+    to_account_id: str
+    from_org: str
+    to_org: str
+    quantity: int = Field(ge=1)
+    blocks: list[SerialBlockV1]
+    transferred_at: datetime
+
+
+class CreditsRetiredV1(EventPayload):
+    """A retirement (無効化): the offset claim other services count."""
+
+    event_type: ClassVar[str] = PREFIX + "credits.retired.v1"
+    topic: ClassVar[str] = TOPIC
+    subject_field: ClassVar[str] = "retirement_id"
+
+    retirement_id: str
+    account_id: str
+    holder_org: str
+    quantity: int = Field(ge=1)
+    blocks: list[SerialBlockV1]
+    use: str = Field(description="offset type, e.g. meeting_event")
+    purpose: str
+    beneficiary: str
+    footprint_id: str | None = None
+    session_id: str | None = None
+    application_id: str | None = None
+    retired_at: datetime
+
+
+class CreditsCancelledV1(EventPayload):
+    event_type: ClassVar[str] = PREFIX + "credits.cancelled.v1"
+    topic: ClassVar[str] = TOPIC
+    subject_field: ClassVar[str] = "cancellation_id"
+
+    cancellation_id: str
+    account_id: str
+    holder_org: str
+    quantity: int = Field(ge=1)
+    blocks: list[SerialBlockV1]
+    reason: str
+    cancelled_at: datetime
+
+
+class BufferReversedV1(EventPayload):
+    event_type: ClassVar[str] = PREFIX + "buffer.reversed.v1"
+    topic: ClassVar[str] = TOPIC
+    subject_field: ClassVar[str] = "reversal_id"
+
+    reversal_id: str
+    project_id: str
+    quantity: int = Field(ge=1)
+    blocks: list[SerialBlockV1]
+    reason: str
+    reversed_at: datetime

@@ -1,0 +1,197 @@
+"""Database plumbing: async engines on SQLite (embedded default) and PostgreSQL.
+
+Each service has its own declarative registry (so two services' tables never
+share one ``MetaData`` when a test imports both) and carries the platform tables
+(outbox, inbox, idempotency keys) in that same metadata: the change, its event
+and its idempotency record always commit together.
+
+SQLite is opened with ``BEGIN IMMEDIATE`` transactions: the writer lock is taken
+at the start, so concurrent requests serialize instead of failing half-way with
+"database is locked". On PostgreSQL, services lock the rows they move with
+``SELECT ... FOR UPDATE`` (a no-op on SQLite, where the whole file is locked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, DateTime, Integer, MetaData, String, Table, Text, event, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import Session, registry
+from sqlalchemy.pool import NullPool
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import SQLModel
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC in, timezone-aware UTC out, on SQLite too (which drops tzinfo)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored; use timezone-aware UTC")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+#: Integer big enough for serial numbers, autoincrementing on SQLite as well.
+BigInt = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def make_base(name: str) -> type[SQLModel]:
+    """A SQLModel base with its own registry/metadata, carrying the platform tables."""
+    reg = registry(metadata=MetaData(naming_convention=NAMING))
+    base = type(f"{name}Base", (SQLModel,), {}, registry=reg)
+    add_platform_tables(reg.metadata)
+    return base
+
+
+def add_platform_tables(metadata: MetaData) -> None:
+    Table(
+        "outbox", metadata,
+        Column("seq", BigInt, primary_key=True, autoincrement=True),
+        Column("event_id", String(36), nullable=False, unique=True),
+        Column("topic", String(200), nullable=False),
+        Column("key", String(200), nullable=False),
+        Column("type", String(200), nullable=False),
+        Column("envelope", JSON, nullable=False),
+        Column("created_at", UTCDateTime, nullable=False),
+        Column("published_at", UTCDateTime, nullable=True, index=True),
+        Column("attempts", Integer, nullable=False, server_default="0"),
+        Column("last_error", Text, nullable=True),
+    )
+    Table(
+        "inbox", metadata,
+        Column("consumer", String(100), primary_key=True),
+        Column("event_id", String(100), primary_key=True),
+        Column("event_type", String(200), nullable=False),
+        Column("topic", String(200), nullable=False),
+        Column("processed_at", UTCDateTime, nullable=False),
+    )
+    Table(
+        "idempotency_keys", metadata,
+        Column("scope", String(300), primary_key=True),
+        Column("key", String(200), primary_key=True),
+        Column("method", String(10), nullable=False),
+        Column("path", String(500), nullable=False),
+        Column("request_hash", String(64), nullable=False),
+        Column("state", String(20), nullable=False),
+        Column("response_status", Integer, nullable=True),
+        Column("response_body", Text, nullable=True),
+        Column("created_at", UTCDateTime, nullable=False),
+        Column("completed_at", UTCDateTime, nullable=True),
+    )
+
+
+def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+    if url.startswith("sqlite"):
+        engine = create_async_engine(
+            url, echo=echo, connect_args={"timeout": 30},
+            # one connection per checkout: aiosqlite threads are cheap, and a pooled
+            # connection stuck in a failed transaction would poison later requests
+            poolclass=NullPool,
+        )
+
+        @event.listens_for(engine.sync_engine, "connect")
+        def _sqlite_connect(dbapi_conn: Any, _: Any) -> None:
+            dbapi_conn.isolation_level = None  # let SQLAlchemy's "begin" emit BEGIN itself
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        @event.listens_for(engine.sync_engine, "begin")
+        def _sqlite_begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_async_engine(
+        url, echo=echo, pool_size=10, max_overflow=20, pool_pre_ping=True, pool_timeout=10,
+        connect_args={"timeout": 5, "command_timeout": 30},
+    )
+
+
+@asynccontextmanager
+async def unit_of_work(sessionmaker: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """One transaction for a worker (consumer, relay): commit on success, roll back on error."""
+    async with sessionmaker() as session, session.begin():
+        yield session
+
+
+def insert_ignore(table: Table, dialect_name: str, **values: Any) -> Any:
+    """``INSERT ... ON CONFLICT DO NOTHING`` for both dialects (the inbox's dedup)."""
+    if dialect_name == "postgresql":
+        return postgresql.insert(table).values(**values).on_conflict_do_nothing()
+    return sqlite.insert(table).values(**values).on_conflict_do_nothing()
+
+
+async def ping(engine: AsyncEngine) -> None:
+    async with engine.connect() as conn:
+        await conn.execute(text("SELECT 1"))
+
+
+class Database:
+    """Engine, sessionmaker and platform tables of one service's database."""
+
+    def __init__(self, url: str, metadata: MetaData) -> None:
+        self.url = url
+        self.metadata = metadata
+        self.engine = create_engine(url)
+        self.outbox = metadata.tables["outbox"]
+        self.inbox = metadata.tables["inbox"]
+        self.idempotency = metadata.tables["idempotency_keys"]
+        self._after_commit: list[Any] = []
+
+        db = self
+
+        class _Session(Session):
+            pass
+
+        @event.listens_for(_Session, "after_commit")
+        def _committed(session: Session) -> None:
+            if session.info.pop("sosai_outbox_wrote", False):
+                for callback in db._after_commit:
+                    callback()
+
+        self.sessionmaker: async_sessionmaker[AsyncSession] = async_sessionmaker(
+            self.engine, expire_on_commit=False, sync_session_class=_Session,
+            info={"outbox_table": self.outbox},
+        )
+
+    def on_outbox_commit(self, callback: Any) -> None:
+        """Call ``callback()`` after any commit that wrote outbox rows (wakes the relay)."""
+        self._after_commit.append(callback)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()

@@ -1,0 +1,133 @@
+"""RFC 9457 problem details: every error a client sees, rendered in one place.
+
+Domain errors carry their status and a stable ``type``; services raise them and
+never build responses themselves. Unexpected exceptions become a bare 500 problem
+with the request id, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sosai_shared.logging import request_id_var
+
+PROBLEM_JSON = "application/problem+json"
+PROBLEM_BASE = "https://sosai.jp/problems/"
+log = logging.getLogger("sosai.errors")
+
+
+class DomainError(Exception):
+    """A business rule said no. Subclasses (or instances) name a stable problem type."""
+
+    status: int = 400
+    type: str = "bad-request"
+    title: str = "Bad request"
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        type: str | None = None,
+        title: str | None = None,
+        status: int | None = None,
+        **extra: Any,
+    ) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        if type is not None:
+            self.type = type
+        if title is not None:
+            self.title = title
+        if status is not None:
+            self.status = status
+        self.extra = extra
+
+
+class NotFound(DomainError):
+    status, type, title = 404, "not-found", "Not found"
+
+
+class Conflict(DomainError):
+    status, type, title = 409, "conflict", "Conflict"
+
+
+class Unprocessable(DomainError):
+    status, type, title = 422, "unprocessable", "Unprocessable request"
+
+
+class Unauthorized(DomainError):
+    status, type, title = 401, "unauthorized", "Unauthorized"
+
+
+class Forbidden(DomainError):
+    status, type, title = 403, "forbidden", "Forbidden"
+
+
+class PayloadTooLarge(DomainError):
+    status, type, title = 413, "payload-too-large", "Payload too large"
+
+
+def problem(
+    status: int, type_: str, title: str, detail: str | None = None, headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": type_ if type_.startswith(("http", "about:")) else PROBLEM_BASE + type_,
+        "title": title,
+        "status": status,
+    }
+    if detail:
+        body["detail"] = detail
+    if (rid := request_id_var.get()) is not None:
+        body["request_id"] = rid
+    body.update(extra)
+    return JSONResponse(jsonable_encoder(body), status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+_HTTP_TYPES = {
+    401: ("unauthorized", "Unauthorized"),
+    403: ("forbidden", "Forbidden"),
+    404: ("not-found", "Not found"),
+    405: ("method-not-allowed", "Method not allowed"),
+    413: ("payload-too-large", "Payload too large"),
+    429: ("too-many-requests", "Too many requests"),
+}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(DomainError)
+    async def _domain(_: Request, exc: DomainError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return problem(exc.status, exc.type, exc.title, exc.detail, headers=headers, **exc.extra)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+            for e in exc.errors()
+        ]
+        return problem(
+            422, "validation-error", "Invalid request",
+            "The request does not match the schema; see 'errors'.", errors=errors,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        type_, title = _HTTP_TYPES.get(exc.status_code, ("http-error", "HTTP error"))
+        detail = exc.detail if isinstance(exc.detail, str) else None
+        return problem(exc.status_code, type_, title, detail, headers=getattr(exc, "headers", None))
+
+
+def unexpected_error_response() -> JSONResponse:
+    """The 500 every unhandled exception becomes (rendered by the observability middleware,
+    which sits inside Starlette's last-resort handler and so still knows the request id)."""
+    log.exception("unhandled error")
+    return problem(500, "internal-error", "Internal server error",
+                   "An unexpected error occurred; quote the request id when reporting it.")

@@ -1,0 +1,1 @@
+"""Events: CloudEvents envelope, transactional outbox and relay, idempotent consumer."""

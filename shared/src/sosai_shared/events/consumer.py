@@ -1,0 +1,268 @@
+"""The idempotent consumer: inbox dedup, manual offset commits, bounded retries, dead letters.
+
+Each message is applied in one database transaction that also inserts
+``(consumer, event_id)`` into the inbox; a redelivered event finds its row and
+changes nothing. The Kafka offset is committed only after the database commit, so
+a crash in between redelivers, and the inbox absorbs it. A message that fails the
+same way ``max_attempts`` times (bad envelope, payload that breaks the contract, a
+rule the handler rejects) goes to ``<topic>.dlq`` with the reason in its headers,
+and the partition moves on. A database that is down is not the message's fault:
+those errors are retried until the database answers, without dead-lettering.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
+from pydantic import ValidationError
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from sosai_shared.contracts.base import EventPayload
+from sosai_shared.db import Database, insert_ignore, utcnow
+from sosai_shared.events.envelope import CloudEvent
+from sosai_shared.events.kafka import make_producer
+from sosai_shared.logging import correlation_id_var
+from sosai_shared.metrics import (
+    CONSUMER_DEAD_LETTERED,
+    CONSUMER_DUPLICATES,
+    CONSUMER_FAILED,
+    CONSUMER_LAG,
+    CONSUMER_PROCESSED,
+)
+from sosai_shared.settings import ServiceSettings
+
+log = logging.getLogger("sosai.consumer")
+
+Handler = Callable[[AsyncSession, Any, CloudEvent], Awaitable[None]]
+#: Errors that say "the database is unreachable", not "this message is bad".
+TRANSIENT = (OperationalError, InterfaceError, ConnectionError, OSError, TimeoutError)
+
+
+class PoisonMessage(Exception):
+    """The message can never be applied; send it to the dead-letter topic at once."""
+
+
+class EventConsumer:
+    def __init__(
+        self,
+        settings: ServiceSettings,
+        db: Database,
+        name: str,
+        handlers: Mapping[type[EventPayload], Handler],
+        *,
+        after_db_commit: Callable[[CloudEvent], None] | None = None,
+        group_id: str | None = None,
+    ) -> None:
+        self.settings, self.db, self.name = settings, db, name
+        self.handlers = {contract.event_type: (contract, h) for contract, h in handlers.items()}
+        self.topics = sorted({contract.topic for contract in handlers})
+        self.group_id = group_id or f"{settings.service_name}.{name}"
+        self.after_db_commit = after_db_commit
+        self.service = settings.service_name
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._consumer: AIOKafkaConsumer | None = None
+        self._dlq_producer: AIOKafkaProducer | None = None
+        self.applied = 0
+
+    @property
+    def dlq_topics(self) -> list[str]:
+        return [f"{t}.dlq" for t in self.topics]
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name=f"{self.group_id}-consumer")
+
+    async def stop(self) -> None:
+        self._stop.set()
+        if self._task:
+            try:
+                await asyncio.wait_for(self._task, timeout=15)
+            except (TimeoutError, asyncio.CancelledError):
+                self._task.cancel()
+        await self._close()
+
+    async def _close(self) -> None:
+        for client in (self._consumer, self._dlq_producer):
+            if client is not None:
+                try:
+                    await asyncio.wait_for(client.stop(), timeout=5)
+                except Exception:
+                    pass
+        self._consumer = self._dlq_producer = None
+
+    async def _sleep(self, seconds: float) -> None:
+        try:
+            await asyncio.wait_for(self._stop.wait(), timeout=seconds)
+        except TimeoutError:
+            pass
+
+    async def _connect(self) -> AIOKafkaConsumer:
+        consumer = AIOKafkaConsumer(
+            *self.topics,
+            bootstrap_servers=self.settings.kafka_bootstrap_servers,
+            group_id=self.group_id,
+            client_id=f"{self.group_id}",
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            request_timeout_ms=max(self.settings.kafka_request_timeout_ms, 40_000),
+            metadata_max_age_ms=5_000,
+        )
+        try:
+            await consumer.start()
+        except Exception:
+            try:
+                await consumer.stop()
+            except Exception:
+                pass
+            raise
+        return consumer
+
+    async def _run(self) -> None:
+        delay = 0.5
+        while not self._stop.is_set():
+            try:
+                if self._consumer is None:
+                    self._consumer = await self._connect()
+                    delay = 0.5
+                batches = await self._consumer.getmany(timeout_ms=500, max_records=200)
+                for tp, messages in batches.items():
+                    for msg in messages:
+                        if self._stop.is_set():
+                            break
+                        await self._handle(msg)
+                        # the DB commit (or the DLQ ack) happened; only now move the offset
+                        await self._consumer.commit({tp: msg.offset + 1})
+                await self._update_lag()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("consumer %s interrupted, reconnecting: %r", self.group_id, exc)
+                await self._close()
+                await self._sleep(delay)
+                delay = min(delay * 2, 10)
+
+    async def _update_lag(self) -> None:
+        consumer = self._consumer
+        if consumer is None:
+            return
+        per_topic: dict[str, int] = {}
+        for tp in consumer.assignment():
+            hw = consumer.highwater(tp)
+            if hw is None:
+                continue
+            try:
+                pos = await consumer.position(tp)
+            except Exception:
+                continue
+            per_topic[tp.topic] = per_topic.get(tp.topic, 0) + max(hw - pos, 0)
+        for topic, lag in per_topic.items():
+            CONSUMER_LAG.labels(self.service, self.name, topic).set(lag)
+
+    async def _handle(self, msg: ConsumerRecord[bytes, bytes]) -> None:
+        try:
+            event = CloudEvent.from_bytes(msg.value or b"")
+        except (ValidationError, ValueError) as exc:
+            await self._dead_letter(msg, f"invalid CloudEvents envelope: {exc}")
+            return
+        entry = self.handlers.get(event.type)
+        if entry is None:
+            return  # another consumer's event type on a shared topic: not ours to apply
+        contract, handler = entry
+        try:
+            payload = contract.model_validate(event.data)
+        except ValidationError as exc:
+            await self._dead_letter(msg, f"payload breaks contract {contract.event_type}: {exc}")
+            return
+        token = correlation_id_var.set(event.correlationid or event.id)
+        try:
+            await self._apply_with_retries(msg, event, payload, handler)
+        finally:
+            correlation_id_var.reset(token)
+
+    async def _apply_with_retries(
+        self, msg: ConsumerRecord[bytes, bytes], event: CloudEvent, payload: EventPayload, handler: Handler
+    ) -> None:
+        attempts = 0
+        transient_delay = 0.2
+        while True:
+            try:
+                new = await self.apply(event, payload, handler, topic=msg.topic)
+                if new:
+                    CONSUMER_PROCESSED.labels(self.service, self.name, msg.topic).inc()
+                    self.applied += 1
+                    if self.after_db_commit is not None:
+                        self.after_db_commit(event)
+                else:
+                    CONSUMER_DUPLICATES.labels(self.service, self.name, msg.topic).inc()
+                return
+            except PoisonMessage as exc:
+                CONSUMER_FAILED.labels(self.service, self.name, msg.topic).inc()
+                await self._dead_letter(msg, str(exc))
+                return
+            except TRANSIENT as exc:
+                CONSUMER_FAILED.labels(self.service, self.name, msg.topic).inc()
+                if self._stop.is_set():
+                    raise
+                log.warning("consumer %s: database unavailable, retrying event %s: %r", self.name, event.id, exc)
+                await self._sleep(transient_delay)
+                transient_delay = min(transient_delay * 2, 5)
+            except Exception as exc:
+                attempts += 1
+                CONSUMER_FAILED.labels(self.service, self.name, msg.topic).inc()
+                if attempts >= self.settings.consumer_max_attempts:
+                    await self._dead_letter(msg, f"{type(exc).__name__}: {exc}")
+                    return
+                await self._sleep(0.05 * 2**attempts)
+
+    async def apply(self, event: CloudEvent, payload: EventPayload, handler: Handler, *, topic: str) -> bool:
+        """Apply one event exactly once in effect; False if this consumer already applied it."""
+        async with self.db.sessionmaker() as session, session.begin():
+            result = await session.execute(
+                insert_ignore(
+                    self.db.inbox, self.db.dialect, consumer=self.name, event_id=event.id,
+                    event_type=event.type, topic=topic, processed_at=utcnow(),
+                )
+            )
+            if result.rowcount == 0:  # type: ignore[attr-defined]
+                return False
+            await handler(session, payload, event)
+        return True
+
+    async def _dead_letter(self, msg: ConsumerRecord[bytes, bytes], reason: str) -> None:
+        CONSUMER_DEAD_LETTERED.labels(self.service, self.name, msg.topic).inc()
+        log.error("consumer %s dead-letters %s@%s/%s: %s", self.name, msg.topic, msg.partition, msg.offset, reason)
+        headers = [
+            ("dlq.reason", reason[:4000].encode("utf-8")),
+            ("dlq.consumer", self.group_id.encode("utf-8")),
+            ("dlq.topic", msg.topic.encode("utf-8")),
+            ("dlq.partition", str(msg.partition).encode()),
+            ("dlq.offset", str(msg.offset).encode()),
+        ]
+        while True:  # the DLQ write must succeed before the offset moves past the message
+            try:
+                if self._dlq_producer is None:
+                    producer = make_producer(self.settings)
+                    await producer.start()
+                    self._dlq_producer = producer
+                await self._dlq_producer.send_and_wait(
+                    f"{msg.topic}.dlq", value=msg.value, key=msg.key, headers=headers
+                )
+                return
+            except Exception as exc:
+                if self._stop.is_set():
+                    raise
+                log.warning("dead-letter publish failed, retrying: %r", exc)
+                if self._dlq_producer is not None:
+                    try:
+                        await self._dlq_producer.stop()
+                    except Exception:
+                        pass
+                    self._dlq_producer = None
+                await self._sleep(1.0)
+
+

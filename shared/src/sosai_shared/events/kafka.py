@@ -1,0 +1,93 @@
+"""aiokafka clients configured the one way every service uses them.
+
+Producers wait for ``acks=all``; idempotence is a setting (on for Apache Kafka,
+off for Tansu, which lacks it). Topics are created explicitly at start-up:
+production clusters run with topic auto-creation off.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+
+from aiokafka import AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaError, TopicAlreadyExistsError
+
+from sosai_shared.settings import ServiceSettings
+
+log = logging.getLogger("sosai.kafka")
+
+
+def make_producer(settings: ServiceSettings) -> AIOKafkaProducer:
+    return AIOKafkaProducer(
+        bootstrap_servers=settings.kafka_bootstrap_servers,
+        client_id=f"{settings.service_name}-relay",
+        acks="all",
+        enable_idempotence=settings.kafka_enable_idempotence,
+        request_timeout_ms=settings.kafka_request_timeout_ms,
+        linger_ms=5,
+    )
+
+
+def make_admin(settings: ServiceSettings) -> AIOKafkaAdminClient:
+    return AIOKafkaAdminClient(
+        bootstrap_servers=settings.kafka_bootstrap_servers,
+        client_id=f"{settings.service_name}-admin",
+        request_timeout_ms=settings.kafka_request_timeout_ms,
+    )
+
+
+async def ensure_topics(settings: ServiceSettings, topics: Iterable[str]) -> None:
+    """Create the topics that do not exist yet (idempotent; existing ones are left as they are)."""
+    wanted = sorted(set(topics))
+    admin = make_admin(settings)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        missing = [t for t in wanted if t not in existing]
+        if not missing:
+            return
+        new = [NewTopic(t, num_partitions=settings.kafka_topic_partitions, replication_factor=1) for t in missing]
+        try:
+            await admin.create_topics(new)
+        except TopicAlreadyExistsError:
+            pass  # another service created it between our list and create
+        except KafkaError as exc:  # a per-topic "already exists" can come back as a generic error
+            if "TopicAlreadyExists" not in repr(exc):
+                raise
+    finally:
+        await admin.close()
+
+
+async def ensure_topics_with_retry(settings: ServiceSettings, topics: Iterable[str], stop: asyncio.Event) -> None:
+    """Keep trying until the broker answers; a service starts (and takes writes) without it."""
+    delay = 0.5
+    topics = list(topics)
+    while not stop.is_set():
+        try:
+            await ensure_topics(settings, topics)
+            return
+        except Exception as exc:
+            log.warning("topics not created yet, broker unreachable: %s", exc)
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=delay)
+            except TimeoutError:
+                pass
+            delay = min(delay * 2, 10)
+
+
+async def broker_reachable(settings: ServiceSettings, timeout: float = 3.0) -> bool:
+    admin = make_admin(settings)
+    try:
+        await asyncio.wait_for(admin.start(), timeout)
+        await asyncio.wait_for(admin.list_topics(), timeout)
+        return True
+    except Exception:
+        return False
+    finally:
+        try:
+            await asyncio.wait_for(admin.close(), timeout)
+        except Exception:
+            pass

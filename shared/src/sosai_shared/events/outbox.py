@@ -1,0 +1,193 @@
+"""The transactional outbox: events are rows written in the same transaction as the change.
+
+:func:`record` adds the row; :class:`OutboxRelay` publishes pending rows in commit
+order, selecting by ``published_at IS NULL`` (never by an id cursor, so a row that
+committed late is not skipped), keyed by aggregate id, ``acks=all``, and marks a row
+published only after the broker acknowledged it. A crash between acknowledgement
+and marking re-sends the row: duplicates are possible, loss is not, and consumers
+are idempotent. On PostgreSQL one relay per database holds an advisory lock, so
+several replicas never interleave one key's events.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from aiokafka import AIOKafkaProducer
+from sqlalchemy import Table, func, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from sosai_shared.contracts.base import EventPayload
+from sosai_shared.db import utcnow
+from sosai_shared.events.envelope import CloudEvent
+from sosai_shared.events.kafka import ensure_topics, make_producer
+from sosai_shared.logging import correlation_id_var
+from sosai_shared.metrics import OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE, OUTBOX_PUBLISH_FAILURES, OUTBOX_PUBLISHED
+from sosai_shared.settings import ServiceSettings
+
+log = logging.getLogger("sosai.outbox")
+
+#: Session.info flag: this transaction wrote outbox rows, wake the relay after commit.
+WROTE_OUTBOX = "sosai_outbox_wrote"
+_ADVISORY_KEY = 0x50_5A_1_0  # arbitrary constant: "the outbox relay of this database"
+
+
+def outbox_table(session: AsyncSession) -> Table:
+    bind = session.info.get("outbox_table")
+    if isinstance(bind, Table):
+        return bind
+    raise RuntimeError("session has no outbox table; create sessions with the service's sessionmaker")
+
+
+async def record(session: AsyncSession, payload: EventPayload, *, source: str) -> str:
+    """Write an event row in the current transaction; it is published only if the transaction commits."""
+    event_id = str(uuid.uuid4())
+    envelope = CloudEvent(
+        id=event_id, source=source, type=payload.event_type, subject=payload.subject,
+        time=utcnow(), correlationid=correlation_id_var.get(), data=payload.model_dump(mode="json"),
+    )
+    await session.execute(
+        outbox_table(session).insert().values(
+            event_id=event_id, topic=payload.topic, key=payload.subject, type=payload.event_type,
+            envelope=envelope.model_dump(mode="json", exclude_none=True), created_at=envelope.time, attempts=0,
+        )
+    )
+    session.info[WROTE_OUTBOX] = True
+    return event_id
+
+
+class OutboxRelay:
+    def __init__(
+        self, settings: ServiceSettings, sessionmaker: async_sessionmaker[AsyncSession], table: Table,
+        producer_factory: Any = None, topics: Sequence[str] = (),
+    ) -> None:
+        self.settings = settings
+        self.sessionmaker = sessionmaker
+        self.table = table
+        self.producer_factory = producer_factory or (lambda: make_producer(settings))
+        self.wakeup = asyncio.Event()
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._producer: AIOKafkaProducer | None = None
+        self.service = settings.service_name
+        #: Recreated when the broker comes back without them (Tansu keeps topics in memory only).
+        self.topics = list(topics)
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name=f"{self.service}-outbox-relay")
+
+    async def stop(self) -> None:
+        self._stop.set()
+        self.wakeup.set()
+        if self._task:
+            try:
+                await asyncio.wait_for(self._task, timeout=15)
+            except (TimeoutError, asyncio.CancelledError):
+                self._task.cancel()
+        await self._close_producer()
+
+    async def _close_producer(self) -> None:
+        if self._producer is not None:
+            try:
+                await asyncio.wait_for(self._producer.stop(), timeout=5)
+            except Exception:
+                pass
+            self._producer = None
+
+    async def _ensure_producer(self) -> AIOKafkaProducer:
+        if self._producer is None:
+            producer = self.producer_factory()
+            try:
+                await producer.start()
+            except Exception:
+                try:
+                    await producer.stop()
+                except Exception:
+                    pass
+                raise
+            self._producer = producer
+        return self._producer
+
+    async def _run(self) -> None:
+        delay = self.settings.relay_poll_seconds
+        broker_down_logged = False
+        while not self._stop.is_set():
+            try:
+                published = await self.publish_batch()
+                if broker_down_logged:
+                    log.info("broker reachable again; outbox relay resumed")
+                    broker_down_logged = False
+                delay = self.settings.relay_poll_seconds
+                if published:
+                    continue  # drain without sleeping while there is backlog
+            except Exception as exc:
+                OUTBOX_PUBLISH_FAILURES.labels(self.service).inc()
+                if not broker_down_logged:
+                    log.warning("outbox relay cannot publish, will retry: %r", exc)
+                    broker_down_logged = True
+                await self._close_producer()
+                if self.topics and self.settings.kafka_create_topics:
+                    try:
+                        await ensure_topics(self.settings, self.topics)
+                    except Exception:
+                        pass  # broker still down; the next round tries again
+                delay = min(max(delay * 2, 0.5), 5.0)
+            try:
+                await asyncio.wait_for(self.wakeup.wait(), timeout=delay)
+            except TimeoutError:
+                pass
+            self.wakeup.clear()
+
+    async def publish_batch(self) -> int:
+        """Publish up to one batch in order; returns how many rows were marked published."""
+        t = self.table
+        async with self.sessionmaker() as session, session.begin():
+            if session.bind.dialect.name == "postgresql":  # type: ignore[union-attr]
+                got = await session.scalar(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": _ADVISORY_KEY})
+                if not got:
+                    return 0
+            stats = (await session.execute(
+                select(func.count(), func.min(t.c.created_at)).where(t.c.published_at.is_(None))
+            )).one()
+            OUTBOX_BACKLOG.labels(self.service).set(stats[0])
+            OUTBOX_OLDEST_AGE.labels(self.service).set(
+                (utcnow() - stats[1]).total_seconds() if stats[1] is not None else 0
+            )
+            if not stats[0]:
+                return 0
+            rows = (await session.execute(
+                select(t.c.seq, t.c.topic, t.c.key, t.c.envelope)
+                .where(t.c.published_at.is_(None)).order_by(t.c.seq).limit(self.settings.relay_batch_size)
+            )).all()
+            producer = await self._ensure_producer()
+            done: list[int] = []
+            error: Exception | None = None
+            try:
+                # send() queues in order per partition; awaiting each future confirms acks=all.
+                futures = []
+                for row in rows:
+                    value = CloudEvent.model_validate(row.envelope).to_bytes()
+                    fut = await producer.send(row.topic, value=value, key=row.key.encode("utf-8"))
+                    futures.append((row, fut))
+                for row, fut in futures:
+                    await fut
+                    done.append(row.seq)
+                    OUTBOX_PUBLISHED.labels(self.service, row.topic).inc()
+            except Exception as exc:  # keep what was acknowledged, retry the rest later
+                error = exc
+            if done:
+                await session.execute(update(t).where(t.c.seq.in_(done)).values(published_at=utcnow()))
+            OUTBOX_BACKLOG.labels(self.service).set(stats[0] - len(done))
+        if error is not None:
+            raise error
+        return len(done)
+
+    async def backlog(self) -> int:
+        async with self.sessionmaker() as session:
+            return int(await session.scalar(
+                select(func.count()).select_from(self.table).where(self.table.c.published_at.is_(None))
+            ) or 0)

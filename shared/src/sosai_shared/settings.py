@@ -1,0 +1,100 @@
+"""Service settings: one env prefix per service, refusing default secrets outside development.
+
+Every service subclasses :class:`ServiceSettings` with its own ``env_prefix``
+(``REGISTRY_``, ``CERTIFICATION_`` ...). ``DATABASE_URL`` and
+``KAFKA_BOOTSTRAP_SERVERS`` (and the platform-wide ``SOSAI_JWT_SECRET`` and
+``SOSAI_ENVIRONMENT``) are also read without the service prefix, because the
+architecture promises that setting those two moves a service onto PostgreSQL
+and Apache Kafka (docker-compose and Kubernetes set them per container).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+#: The development signing secret. Anything but development refuses to start with it.
+DEV_JWT_SECRET = "sosai-development-secret-do-not-use-in-production-0123456789"
+
+_UNPREFIXED = {
+    "database_url": "DATABASE_URL",
+    "kafka_bootstrap_servers": "KAFKA_BOOTSTRAP_SERVERS",
+    "kafka_enable_idempotence": "KAFKA_ENABLE_IDEMPOTENCE",
+    "jwt_secret": "SOSAI_JWT_SECRET",
+    "environment": "SOSAI_ENVIRONMENT",
+}
+
+
+def repo_var_dir() -> Path:
+    """Where embedded-default state lives (SQLite files, logs): ``$SOSAI_VAR_DIR`` or ``./var``."""
+    return Path(os.environ.get("SOSAI_VAR_DIR", "var")).resolve()
+
+
+class ServiceSettings(BaseSettings):
+    """Settings every service shares. Subclasses set ``service_name`` and the env prefix."""
+
+    model_config = SettingsConfigDict(env_prefix="SOSAI_", extra="ignore")
+
+    service_name: str = "service"
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = ""
+    kafka_bootstrap_servers: str = "127.0.0.1:19092"
+    #: Tansu (the embedded broker) lacks idempotent producers; Apache Kafka has them.
+    kafka_enable_idempotence: bool = False
+    kafka_topic_partitions: int = 3
+    kafka_request_timeout_ms: int = 10_000
+    #: Start-up creates topics; production clusters (Strimzi KafkaTopic) may own them instead.
+    kafka_create_topics: bool = True
+    #: In development migrations run at start-up; in production a separate command/Job runs them.
+    migrate_on_startup: bool | None = None
+    run_relay: bool = True
+    run_consumers: bool = True
+    relay_batch_size: int = 200
+    relay_poll_seconds: float = 0.5
+    consumer_max_attempts: int = 5
+    jwt_secret: str = DEV_JWT_SECRET
+    jwt_public_key: str = ""
+    jwt_algorithms: list[str] = ["HS256"]
+    jwt_issuer: str = "https://auth.sosai.local"
+    jwt_audience: str = "sosai"
+    max_body_bytes: int = 1_048_576
+    max_page_size: int = 200
+    log_level: str = "INFO"
+    #: Base URLs of sibling services for the few synchronous questions (httpx).
+    calculator_url: str = "http://127.0.0.1:8003"
+    http_timeout_seconds: float = 3.0
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unprefixed_fallbacks(cls, values: Any) -> Any:
+        if isinstance(values, dict):
+            for key, name in _UNPREFIXED.items():
+                if not values.get(key) and os.environ.get(name):
+                    values[key] = os.environ[name]
+        return values
+
+    @model_validator(mode="after")
+    def _defaults_and_secrets(self) -> ServiceSettings:
+        if not self.database_url:
+            var = repo_var_dir()
+            var.mkdir(parents=True, exist_ok=True)
+            self.database_url = f"sqlite+aiosqlite:///{var / (self.service_name + '.db')}"
+        if self.migrate_on_startup is None:
+            self.migrate_on_startup = self.environment != "production"
+        if self.environment == "production":
+            if self.jwt_secret == DEV_JWT_SECRET and not self.jwt_public_key:
+                raise ValueError(
+                    "refusing to start in production with the development JWT secret: "
+                    "set the service's JWT_PUBLIC_KEY (or a real JWT_SECRET)"
+                )
+            if "none" in {a.lower() for a in self.jwt_algorithms}:
+                raise ValueError("the 'none' JWT algorithm is never allowed")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")

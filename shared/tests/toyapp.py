@@ -1,0 +1,111 @@
+"""A minimal service built on the shared platform, used to test the platform itself."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from datetime import datetime
+from typing import Annotated, ClassVar
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, ConfigDict, Field
+from sqlmodel import Field as SQLField
+
+from sosai_shared.app import Runtime, create_service_app
+from sosai_shared.auth import Principal, public, require
+from sosai_shared.contracts.base import EventPayload
+from sosai_shared.db import UTCDateTime, make_base, utcnow
+from sosai_shared.errors import DomainError, NotFound
+from sosai_shared.events.outbox import record
+from sosai_shared.settings import ServiceSettings
+from sosai_shared.uow import UoW
+from sqlalchemy import Column, select
+
+# shared with the consumer subprocesses (they inherit the environment), so both sides agree on the topic
+RUN = os.environ.setdefault("SOSAI_TOY_RUN", uuid.uuid4().hex[:8])
+ToyBase = make_base("Toy")
+
+
+class Note(ToyBase, table=True):  # type: ignore[call-arg]
+    __tablename__ = "notes"
+    id: str = SQLField(primary_key=True)
+    org: str
+    key: str
+    seq: int
+    text: str
+    created_at: datetime = SQLField(sa_column=Column(UTCDateTime, nullable=False))
+
+
+class NoteCreatedV1(EventPayload):
+    event_type: ClassVar[str] = f"jp.sosai.toy{RUN}.note.created.v1"
+    topic: ClassVar[str] = f"toy{RUN}.events"
+    subject_field: ClassVar[str] = "key"
+
+    note_id: str
+    key: str
+    seq: int
+    text: str
+
+
+class NoteIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    key: str = Field(min_length=1, max_length=50)
+    seq: int = 0
+    text: str = Field(min_length=1, max_length=1000)
+
+
+class ToySettings(ServiceSettings):
+    service_name: str = "toy"
+
+
+router = APIRouter(prefix="/v1")
+Writer = Annotated[Principal, Depends(require("notes:write"))]
+
+
+@router.post("/notes", status_code=201)
+async def create_note(body: NoteIn, uow: UoW, principal: Writer, request: Request) -> object:
+    gate: asyncio.Event | None = getattr(request.app.state, "gate", None)
+    if body.text == "slow" and gate is not None:
+        await gate.wait()
+    if body.text == "reject":
+        raise DomainError("notes saying 'reject' are refused", type="toy-rejected", status=409)
+    note = Note(id=str(uuid.uuid4()), org=principal.org, key=body.key, seq=body.seq, text=body.text,
+                created_at=utcnow())
+    uow.session.add(note)
+    await uow.session.flush()
+    await record(uow.session, NoteCreatedV1(note_id=note.id, key=note.key, seq=note.seq, text=note.text),
+                 source="/sosai/toy")
+    return await uow.respond({"id": note.id, "key": note.key, "seq": note.seq, "text": note.text}, 201)
+
+
+@router.get("/notes/{note_id}")
+async def get_note(note_id: str, uow: UoW,
+                   principal: Annotated[Principal, Depends(require("notes:read"))]) -> dict[str, object]:
+    note = (await uow.session.execute(select(Note).where(Note.id == note_id))).scalar_one_or_none()
+    if note is None or note.org != principal.org:
+        raise NotFound(f"no note {note_id}")
+    return {"id": note.id, "text": note.text}
+
+
+@router.get("/public/ping", dependencies=[public])
+async def ping() -> dict[str, str]:
+    return {"pong": "yes"}
+
+
+@router.get("/boom", dependencies=[public])
+async def boom() -> dict[str, str]:
+    raise RuntimeError("secret internals must not leak")
+
+
+async def _create_tables(runtime: Runtime) -> None:
+    async with runtime.db.engine.begin() as conn:
+        await conn.run_sync(ToyBase.metadata.create_all)
+
+
+def make_app(settings: ToySettings):  # type: ignore[no-untyped-def]
+    return create_service_app(
+        settings, title="toy", description="platform test app", package="tests",
+        metadata=ToyBase.metadata, routers=[router], publishes=[NoteCreatedV1.topic],
+        on_startup=_create_tables,
+    )
