@@ -105,7 +105,8 @@ def bootstrap_servers() -> str:
     except Exception as exc:
         pytest.fail(
             f"no Kafka-protocol broker answers at {servers} ({exc!r}); run the tests through "
-            "'make test' / 'make test-full', which start it", pytrace=False,
+            "'make test' / 'make test-full', which start it",
+            pytrace=False,
         )
     return servers
 

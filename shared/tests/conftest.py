@@ -5,14 +5,15 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-
 from toyapp import ToySettings, make_app
 
 
 @pytest.fixture
 async def toy(database_url: str, bootstrap_servers: str) -> AsyncIterator[httpx.AsyncClient]:
     settings = ToySettings(
-        database_url=database_url, kafka_bootstrap_servers=bootstrap_servers, migrate_on_startup=False,
+        database_url=database_url,
+        kafka_bootstrap_servers=bootstrap_servers,
+        migrate_on_startup=False,
         kafka_enable_idempotence=os.environ.get("KAFKA_ENABLE_IDEMPOTENCE", "false") == "true",
     )
     app = make_app(settings)

@@ -12,19 +12,19 @@ import os
 import signal
 import sys
 
-from sqlalchemy import Column, Integer, MetaData, String, Table
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from sosai_shared.db import Database, add_platform_tables
 from sosai_shared.events.consumer import EventConsumer
 from sosai_shared.events.envelope import CloudEvent
 from sosai_shared.settings import ServiceSettings
+from sqlalchemy import Column, Integer, MetaData, String, Table
+from sqlalchemy.ext.asyncio import AsyncSession
 from toyapp import NoteCreatedV1
 
 metadata = MetaData()
 add_platform_tables(metadata)
 received = Table(
-    "received", metadata,
+    "received",
+    metadata,
     Column("n", Integer, primary_key=True, autoincrement=True),
     Column("event_id", String(64), nullable=False),
     Column("key", String(64), nullable=False),
@@ -47,8 +47,14 @@ async def main() -> None:
     def die(_: CloudEvent) -> None:
         os._exit(3)
 
-    consumer = EventConsumer(settings, db, "notes", {NoteCreatedV1: on_note}, group_id=group,
-                             after_db_commit=die if crash else None)
+    consumer = EventConsumer(
+        settings,
+        db,
+        "notes",
+        {NoteCreatedV1: on_note},
+        group_id=group,
+        after_db_commit=die if crash else None,
+    )
     consumer.start()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -16,13 +16,12 @@ from pathlib import Path
 
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from sqlalchemy import func, select
-
 from sosai_shared.db import Database
 from sosai_shared.events.consumer import EventConsumer
 from sosai_shared.events.envelope import CloudEvent
 from sosai_shared.settings import ServiceSettings
 from sosai_shared.testing import auth
+from sqlalchemy import func, select
 from toyapp import NoteCreatedV1
 
 HERE = Path(__file__).resolve().parent
@@ -50,8 +49,11 @@ async def received_rows(url: str) -> list[tuple[str, str, int]]:
     try:
         async with db.sessionmaker() as s:
             try:
-                rows = (await s.execute(select(received.c.event_id, received.c.key, received.c.seq)
-                                        .order_by(received.c.n))).all()
+                rows = (
+                    await s.execute(
+                        select(received.c.event_id, received.c.key, received.c.seq).order_by(received.c.n)
+                    )
+                ).all()
             except Exception:
                 return []  # the consumer process has not created its tables yet
             return [tuple(r) for r in rows]  # type: ignore[misc]
@@ -71,7 +73,9 @@ async def wait_for(predicate, timeout: float = 60.0, interval: float = 0.25):  #
 
 
 async def test_outbox_event_reaches_a_consumer_in_another_process_exactly_once(
-    toy: httpx.AsyncClient, database_factory, bootstrap_servers: str  # type: ignore[no-untyped-def]
+    toy: httpx.AsyncClient,
+    database_factory,
+    bootstrap_servers: str,  # type: ignore[no-untyped-def]
 ) -> None:
     consumer_db = await database_factory.new("consumer")
     p = uuid.uuid4().hex[:6]
@@ -98,13 +102,17 @@ async def _has(url: str, n: int, prefix: str) -> list[tuple[str, str, int]] | No
 
 
 async def test_consumer_killed_between_db_commit_and_offset_commit_applies_nothing_twice(
-    toy: httpx.AsyncClient, database_factory, bootstrap_servers: str  # type: ignore[no-untyped-def]
+    toy: httpx.AsyncClient,
+    database_factory,
+    bootstrap_servers: str,  # type: ignore[no-untyped-def]
 ) -> None:
     consumer_db = await database_factory.new("consumer")
     group = f"g-{uuid.uuid4().hex[:8]}"
     p = uuid.uuid4().hex[:6]
     for i in range(5):
-        assert (await toy.post("/v1/notes", json={"key": p, "seq": i, "text": "x"}, headers=W)).status_code == 201
+        assert (
+            await toy.post("/v1/notes", json={"key": p, "seq": i, "text": "x"}, headers=W)
+        ).status_code == 201
     crashing = ConsumerProcess(consumer_db, bootstrap_servers, group, crash=True)
     assert crashing.proc.wait(timeout=90) == 3  # died right after its first DB commit
     first = await received_rows(consumer_db)
@@ -128,11 +136,18 @@ async def test_same_event_delivered_twice_is_applied_once(database_url: str) -> 
     db = Database(database_url, metadata)
     async with db.engine.begin() as conn:
         await conn.run_sync(metadata.create_all)
-    consumer = EventConsumer(ServiceSettings(service_name="t", database_url=database_url), db, "notes",
-                             {NoteCreatedV1: on_note})
+    consumer = EventConsumer(
+        ServiceSettings(service_name="t", database_url=database_url), db, "notes", {NoteCreatedV1: on_note}
+    )
     payload = NoteCreatedV1(note_id="n1", key="k", seq=1, text="x")
-    event = CloudEvent(id=str(uuid.uuid4()), source="/t", type=payload.event_type, subject="k",
-                       time=payload_time(), data=payload.model_dump(mode="json"))
+    event = CloudEvent(
+        id=str(uuid.uuid4()),
+        source="/t",
+        type=payload.event_type,
+        subject="k",
+        time=payload_time(),
+        data=payload.model_dump(mode="json"),
+    )
     assert await consumer.apply(event, payload, on_note, topic=NoteCreatedV1.topic) is True
     assert await consumer.apply(event, payload, on_note, topic=NoteCreatedV1.topic) is False
     async with db.sessionmaker() as s:
@@ -150,11 +165,14 @@ async def test_poison_messages_go_to_the_dlq_and_the_rest_flow(
     database_url: str, bootstrap_servers: str
 ) -> None:
     from consumer_proc import metadata, on_note, received
-
     from sosai_shared.events.kafka import ensure_topics
 
-    settings = ServiceSettings(service_name="t", database_url=database_url, kafka_bootstrap_servers=bootstrap_servers,
-                               consumer_max_attempts=2)
+    settings = ServiceSettings(
+        service_name="t",
+        database_url=database_url,
+        kafka_bootstrap_servers=bootstrap_servers,
+        consumer_max_attempts=2,
+    )
     topic = NoteCreatedV1.topic
     await ensure_topics(settings, [topic, f"{topic}.dlq"])
     db = Database(database_url, metadata)
@@ -163,11 +181,23 @@ async def test_poison_messages_go_to_the_dlq_and_the_rest_flow(
 
     def good(seq: int) -> bytes:
         p = NoteCreatedV1(note_id=f"n{seq}", key="poison", seq=seq, text="ok")
-        return CloudEvent(id=str(uuid.uuid4()), source="/t", type=p.event_type, subject="poison",
-                          time=payload_time(), data=p.model_dump(mode="json")).to_bytes()
+        return CloudEvent(
+            id=str(uuid.uuid4()),
+            source="/t",
+            type=p.event_type,
+            subject="poison",
+            time=payload_time(),
+            data=p.model_dump(mode="json"),
+        ).to_bytes()
 
-    broken_contract = CloudEvent(id=str(uuid.uuid4()), source="/t", type=NoteCreatedV1.event_type,
-                                 subject="poison", time=payload_time(), data={"key": "poison"}).to_bytes()
+    broken_contract = CloudEvent(
+        id=str(uuid.uuid4()),
+        source="/t",
+        type=NoteCreatedV1.event_type,
+        subject="poison",
+        time=payload_time(),
+        data={"key": "poison"},
+    ).to_bytes()
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap_servers, acks="all")
     await producer.start()
     marker = uuid.uuid4().hex
@@ -180,9 +210,12 @@ async def test_poison_messages_go_to_the_dlq_and_the_rest_flow(
     consumer = EventConsumer(settings, db, "notes", {NoteCreatedV1: on_note}, group_id=f"g-{marker[:8]}")
     consumer.start()
     try:
+
         async def applied() -> int | None:
             async with db.sessionmaker() as s:
-                n = await s.scalar(select(func.count()).select_from(received).where(received.c.key == "poison"))
+                n = await s.scalar(
+                    select(func.count()).select_from(received).where(received.c.key == "poison")
+                )
             return n if n and n >= 2 else None
 
         assert await wait_for(applied) == 2
@@ -190,8 +223,13 @@ async def test_poison_messages_go_to_the_dlq_and_the_rest_flow(
         await consumer.stop()
         await db.dispose()
 
-    dlq = AIOKafkaConsumer(f"{topic}.dlq", bootstrap_servers=bootstrap_servers, auto_offset_reset="earliest",
-                           group_id=None, enable_auto_commit=False)
+    dlq = AIOKafkaConsumer(
+        f"{topic}.dlq",
+        bootstrap_servers=bootstrap_servers,
+        auto_offset_reset="earliest",
+        group_id=None,
+        enable_auto_commit=False,
+    )
     await dlq.start()
     reasons: list[str] = []
     try:
@@ -209,7 +247,10 @@ async def test_poison_messages_go_to_the_dlq_and_the_rest_flow(
 
 
 async def test_broker_down_writes_succeed_and_the_outbox_drains_in_order_after(
-    toy: httpx.AsyncClient, broker_control, database_factory, bootstrap_servers: str  # type: ignore[no-untyped-def]
+    toy: httpx.AsyncClient,
+    broker_control,
+    database_factory,
+    bootstrap_servers: str,  # type: ignore[no-untyped-def]
 ) -> None:
     relay = toy.app.state.runtime.relay  # type: ignore[attr-defined]
     await wait_for(lambda: _zero(relay))
@@ -225,6 +266,7 @@ async def test_broker_down_writes_succeed_and_the_outbox_drains_in_order_after(
     consumer_db = await database_factory.new("consumer")
     proc = ConsumerProcess(consumer_db, bootstrap_servers, f"g-{uuid.uuid4().hex[:8]}")
     try:
+
         async def ten_down() -> list[int] | None:
             seqs = [r[2] for r in await received_rows(consumer_db) if r[1] == down]
             return seqs if len(seqs) >= 10 else None

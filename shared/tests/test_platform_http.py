@@ -9,11 +9,10 @@ import httpx
 import jwt as pyjwt
 import pytest
 from fastapi import APIRouter, FastAPI
-from sqlalchemy import func, select
-
 from sosai_shared.auth import guard_routes, mint_token
 from sosai_shared.settings import DEV_JWT_SECRET, ServiceSettings
 from sosai_shared.testing import auth
+from sqlalchemy import func, select
 from toyapp import Note
 
 W = auth("org-a", "notes:write", "notes:read")
@@ -37,28 +36,53 @@ async def test_create_and_read_with_scopes(toy: httpx.AsyncClient) -> None:
 
 @pytest.mark.parametrize(
     "case",
-    ["none", "garbage", "expired", "wrong_aud", "wrong_iss", "alg_none", "missing_scope", "no_org", "wrong_key"],
+    [
+        "none",
+        "garbage",
+        "expired",
+        "wrong_aud",
+        "wrong_iss",
+        "alg_none",
+        "missing_scope",
+        "no_org",
+        "wrong_key",
+    ],
 )
 async def test_jwt_negative_cases_are_problem_json_never_500(toy: httpx.AsyncClient, case: str) -> None:
     now = int(time.time())
-    base = {"iss": "https://auth.sosai.local", "aud": "sosai", "sub": "u", "org": "org-a",
-            "scope": "notes:write", "iat": now, "exp": now + 600}
+    base = {
+        "iss": "https://auth.sosai.local",
+        "aud": "sosai",
+        "sub": "u",
+        "org": "org-a",
+        "scope": "notes:write",
+        "iat": now,
+        "exp": now + 600,
+    }
     headers: dict[str, str] = {}
     if case == "garbage":
         headers = {"Authorization": "Bearer not.a.jwt"}
     elif case == "expired":
-        headers = {"Authorization": "Bearer " + pyjwt.encode({**base, "exp": now - 3600, "iat": now - 7200},
-                                                             DEV_JWT_SECRET, "HS256")}
+        headers = {
+            "Authorization": "Bearer "
+            + pyjwt.encode({**base, "exp": now - 3600, "iat": now - 7200}, DEV_JWT_SECRET, "HS256")
+        }
     elif case == "wrong_aud":
-        headers = {"Authorization": "Bearer " + pyjwt.encode({**base, "aud": "other"}, DEV_JWT_SECRET, "HS256")}
+        headers = {
+            "Authorization": "Bearer " + pyjwt.encode({**base, "aud": "other"}, DEV_JWT_SECRET, "HS256")
+        }
     elif case == "wrong_iss":
-        headers = {"Authorization": "Bearer " + pyjwt.encode({**base, "iss": "https://evil"}, DEV_JWT_SECRET,
-                                                             "HS256")}
+        headers = {
+            "Authorization": "Bearer "
+            + pyjwt.encode({**base, "iss": "https://evil"}, DEV_JWT_SECRET, "HS256")
+        }
     elif case == "alg_none":
         headers = {"Authorization": "Bearer " + pyjwt.encode(base, None, "none")}
     elif case == "missing_scope":
-        headers = {"Authorization": "Bearer " + pyjwt.encode({**base, "scope": "notes:read"}, DEV_JWT_SECRET,
-                                                             "HS256")}
+        headers = {
+            "Authorization": "Bearer "
+            + pyjwt.encode({**base, "scope": "notes:read"}, DEV_JWT_SECRET, "HS256")
+        }
     elif case == "no_org":
         claims = dict(base)
         del claims["org"]
@@ -91,8 +115,9 @@ async def test_validation_404_405_and_unexpected_errors(toy: httpx.AsyncClient) 
 
 
 async def test_oversized_body_is_refused(toy: httpx.AsyncClient) -> None:
-    r = await toy.post("/v1/notes", content=b"{" + b" " * 2_000_000 + b"}",
-                       headers={**W, "content-type": "application/json"})
+    r = await toy.post(
+        "/v1/notes", content=b"{" + b" " * 2_000_000 + b"}", headers={**W, "content-type": "application/json"}
+    )
     assert r.status_code == 413 and r.headers["content-type"] == PROBLEM
 
 
@@ -105,8 +130,11 @@ async def test_idempotency_same_key_same_body_replays(toy: httpx.AsyncClient) ->
     assert r1.json() == r2.json() and r2.headers.get("idempotent-replayed") == "true"
     assert await count_notes(toy) == before + 1
     # the key is scoped to the caller: another organisation's identical key is its own
-    r3 = await toy.post("/v1/notes", json={"key": "k", "text": "once"},
-                        headers={**auth("org-b", "notes:write"), "Idempotency-Key": "abc-1"})
+    r3 = await toy.post(
+        "/v1/notes",
+        json={"key": "k", "text": "once"},
+        headers={**auth("org-b", "notes:write"), "Idempotency-Key": "abc-1"},
+    )
     assert r3.status_code == 201 and r3.json()["id"] != r1.json()["id"]
 
 
@@ -151,8 +179,14 @@ async def test_operations_endpoints(toy: httpx.AsyncClient) -> None:
 async def test_readyz_is_503_when_the_broker_is_unreachable(database_url: str) -> None:
     from toyapp import ToySettings, make_app
 
-    app = make_app(ToySettings(database_url=database_url, kafka_bootstrap_servers="127.0.0.1:1",
-                               migrate_on_startup=False, kafka_request_timeout_ms=1000))
+    app = make_app(
+        ToySettings(
+            database_url=database_url,
+            kafka_bootstrap_servers="127.0.0.1:1",
+            migrate_on_startup=False,
+            kafka_request_timeout_ms=1000,
+        )
+    )
     async with app.router.lifespan_context(app):
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
             r = await c.get("/readyz")
@@ -202,7 +236,8 @@ def test_token_cli_mints_verifiable_tokens(capsys: pytest.CaptureFixture[str]) -
 
     main(["--org", "org-z", "--scope", "a:b", "--scope", "c:d"])
     tok = capsys.readouterr().out.strip()
-    p = TokenVerifier(key=DEV_JWT_SECRET, algorithms=["HS256"], issuer="https://auth.sosai.local",
-                      audience="sosai").verify(tok)
+    p = TokenVerifier(
+        key=DEV_JWT_SECRET, algorithms=["HS256"], issuer="https://auth.sosai.local", audience="sosai"
+    ).verify(tok)
     assert p.org == "org-z" and p.scopes == {"a:b", "c:d"}
     assert mint_token(secret="s" * 40, org="o", scopes=[]) != tok

@@ -10,8 +10,6 @@ from typing import Annotated, ClassVar
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
-from sqlmodel import Field as SQLField
-
 from sosai_shared.app import Runtime, create_service_app
 from sosai_shared.auth import Principal, public, require
 from sosai_shared.contracts.base import EventPayload
@@ -21,6 +19,7 @@ from sosai_shared.events.outbox import record
 from sosai_shared.settings import ServiceSettings
 from sosai_shared.uow import UoW
 from sqlalchemy import Column, select
+from sqlmodel import Field as SQLField
 
 # shared with the consumer subprocesses (they inherit the environment), so both sides agree on the topic
 RUN = os.environ.setdefault("SOSAI_TOY_RUN", uuid.uuid4().hex[:8])
@@ -70,18 +69,28 @@ async def create_note(body: NoteIn, uow: UoW, principal: Writer, request: Reques
         await gate.wait()
     if body.text == "reject":
         raise DomainError("notes saying 'reject' are refused", type="toy-rejected", status=409)
-    note = Note(id=str(uuid.uuid4()), org=principal.org, key=body.key, seq=body.seq, text=body.text,
-                created_at=utcnow())
+    note = Note(
+        id=str(uuid.uuid4()),
+        org=principal.org,
+        key=body.key,
+        seq=body.seq,
+        text=body.text,
+        created_at=utcnow(),
+    )
     uow.session.add(note)
     await uow.session.flush()
-    await record(uow.session, NoteCreatedV1(note_id=note.id, key=note.key, seq=note.seq, text=note.text),
-                 source="/sosai/toy")
+    await record(
+        uow.session,
+        NoteCreatedV1(note_id=note.id, key=note.key, seq=note.seq, text=note.text),
+        source="/sosai/toy",
+    )
     return await uow.respond({"id": note.id, "key": note.key, "seq": note.seq, "text": note.text}, 201)
 
 
 @router.get("/notes/{note_id}")
-async def get_note(note_id: str, uow: UoW,
-                   principal: Annotated[Principal, Depends(require("notes:read"))]) -> dict[str, object]:
+async def get_note(
+    note_id: str, uow: UoW, principal: Annotated[Principal, Depends(require("notes:read"))]
+) -> dict[str, object]:
     note = (await uow.session.execute(select(Note).where(Note.id == note_id))).scalar_one_or_none()
     if note is None or note.org != principal.org:
         raise NotFound(f"no note {note_id}")
@@ -105,7 +114,12 @@ async def _create_tables(runtime: Runtime) -> None:
 
 def make_app(settings: ToySettings):  # type: ignore[no-untyped-def]
     return create_service_app(
-        settings, title="toy", description="platform test app", package="tests",
-        metadata=ToyBase.metadata, routers=[router], publishes=[NoteCreatedV1.topic],
+        settings,
+        title="toy",
+        description="platform test app",
+        package="tests",
+        metadata=ToyBase.metadata,
+        routers=[router],
+        publishes=[NoteCreatedV1.topic],
         on_startup=_create_tables,
     )

@@ -71,8 +71,9 @@ def create_service_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         db = Database(settings.database_url, metadata)
-        runtime = Runtime(settings=settings, db=db, source=f"/sosai/{settings.service_name}",
-                          publishes=list(publishes))
+        runtime = Runtime(
+            settings=settings, db=db, source=f"/sosai/{settings.service_name}", publishes=list(publishes)
+        )
         app.state.runtime = runtime
         if settings.migrate_on_startup:
             await upgrade(package, settings.database_url)
@@ -102,8 +103,10 @@ def create_service_app(
             result = on_startup(runtime)
             if asyncio.iscoroutine(result):
                 await result
-        log.info("service started", extra={"extra_fields": {"database": db.dialect,
-                                                            "broker": settings.kafka_bootstrap_servers}})
+        log.info(
+            "service started",
+            extra={"extra_fields": {"database": db.dialect, "broker": settings.kafka_bootstrap_servers}},
+        )
         try:
             yield
         finally:
@@ -125,12 +128,19 @@ def create_service_app(
             log.info("service stopped")
 
     app = FastAPI(
-        title=title, description=description, version=version, lifespan=lifespan,
-        openapi_url="/openapi.json", docs_url="/docs", redoc_url=None,
+        title=title,
+        description=description,
+        version=version,
+        lifespan=lifespan,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
     )
     app.state.token_verifier = TokenVerifier(
-        key=settings.jwt_public_key or settings.jwt_secret, algorithms=settings.jwt_algorithms,
-        issuer=settings.jwt_issuer, audience=settings.jwt_audience,
+        key=settings.jwt_public_key or settings.jwt_secret,
+        algorithms=settings.jwt_algorithms,
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
     )
     install_error_handlers(app)
 
@@ -138,8 +148,9 @@ def create_service_app(
     async def _replay(_: Request, exc: IdempotentReplay) -> Response:
         return replay_response(exc)
 
-    app.add_middleware(ObservabilityMiddleware, service=settings.service_name,
-                       max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        ObservabilityMiddleware, service=settings.service_name, max_body_bytes=settings.max_body_bytes
+    )
 
     ops = APIRouter(tags=["operations"], dependencies=[public])
 
@@ -147,7 +158,9 @@ def create_service_app(
     async def healthz() -> dict[str, str]:
         return {"status": "ok", "service": settings.service_name}
 
-    @ops.get("/readyz", summary="Database and broker reachable", responses={503: {"description": "not ready"}})
+    @ops.get(
+        "/readyz", summary="Database and broker reachable", responses={503: {"description": "not ready"}}
+    )
     async def readyz(request: Request) -> Response:
         runtime: Runtime = request.app.state.runtime
         checks: dict[str, str] = {}

@@ -73,7 +73,8 @@ def make_base(name: str) -> type[SQLModel]:
 
 def add_platform_tables(metadata: MetaData) -> None:
     Table(
-        "outbox", metadata,
+        "outbox",
+        metadata,
         Column("seq", BigInt, primary_key=True, autoincrement=True),
         Column("event_id", String(36), nullable=False, unique=True),
         Column("topic", String(200), nullable=False),
@@ -86,7 +87,8 @@ def add_platform_tables(metadata: MetaData) -> None:
         Column("last_error", Text, nullable=True),
     )
     Table(
-        "inbox", metadata,
+        "inbox",
+        metadata,
         Column("consumer", String(100), primary_key=True),
         Column("event_id", String(100), primary_key=True),
         Column("event_type", String(200), nullable=False),
@@ -94,7 +96,8 @@ def add_platform_tables(metadata: MetaData) -> None:
         Column("processed_at", UTCDateTime, nullable=False),
     )
     Table(
-        "idempotency_keys", metadata,
+        "idempotency_keys",
+        metadata,
         Column("scope", String(300), primary_key=True),
         Column("key", String(200), primary_key=True),
         Column("method", String(10), nullable=False),
@@ -111,7 +114,9 @@ def add_platform_tables(metadata: MetaData) -> None:
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     if url.startswith("sqlite"):
         engine = create_async_engine(
-            url, echo=echo, connect_args={"timeout": 30},
+            url,
+            echo=echo,
+            connect_args={"timeout": 30},
             # one connection per checkout: aiosqlite threads are cheap, and a pooled
             # connection stuck in a failed transaction would poison later requests
             poolclass=NullPool,
@@ -133,7 +138,12 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
 
         return engine
     return create_async_engine(
-        url, echo=echo, pool_size=10, max_overflow=20, pool_pre_ping=True, pool_timeout=10,
+        url,
+        echo=echo,
+        pool_size=10,
+        max_overflow=20,
+        pool_pre_ping=True,
+        pool_timeout=10,
         connect_args={"timeout": 5, "command_timeout": 30},
     )
 
@@ -181,7 +191,9 @@ class Database:
                     callback()
 
         self.sessionmaker: async_sessionmaker[AsyncSession] = async_sessionmaker(
-            self.engine, expire_on_commit=False, sync_session_class=_Session,
+            self.engine,
+            expire_on_commit=False,
+            sync_session_class=_Session,
             info={"outbox_table": self.outbox},
         )
 

@@ -75,7 +75,11 @@ class PayloadTooLarge(DomainError):
 
 
 def problem(
-    status: int, type_: str, title: str, detail: str | None = None, headers: dict[str, str] | None = None,
+    status: int,
+    type_: str,
+    title: str,
+    detail: str | None = None,
+    headers: dict[str, str] | None = None,
     **extra: Any,
 ) -> JSONResponse:
     body: dict[str, Any] = {
@@ -114,8 +118,11 @@ def install_error_handlers(app: FastAPI) -> None:
             for e in exc.errors()
         ]
         return problem(
-            422, "validation-error", "Invalid request",
-            "The request does not match the schema; see 'errors'.", errors=errors,
+            422,
+            "validation-error",
+            "Invalid request",
+            "The request does not match the schema; see 'errors'.",
+            errors=errors,
         )
 
     @app.exception_handler(StarletteHTTPException)
@@ -129,5 +136,9 @@ def unexpected_error_response() -> JSONResponse:
     """The 500 every unhandled exception becomes (rendered by the observability middleware,
     which sits inside Starlette's last-resort handler and so still knows the request id)."""
     log.exception("unhandled error")
-    return problem(500, "internal-error", "Internal server error",
-                   "An unexpected error occurred; quote the request id when reporting it.")
+    return problem(
+        500,
+        "internal-error",
+        "Internal server error",
+        "An unexpected error occurred; quote the request id when reporting it.",
+    )

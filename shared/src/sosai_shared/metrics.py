@@ -11,7 +11,14 @@ import time
 import uuid
 from typing import Any
 
-from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, disable_created_metrics, generate_latest
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    Counter,
+    Gauge,
+    Histogram,
+    disable_created_metrics,
+    generate_latest,
+)
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -19,7 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sosai_shared.logging import correlation_id_var, request_id_var
 
 # *_created series double the scrape size and no dashboard uses them
-disable_created_metrics()
+disable_created_metrics()  # type: ignore[no-untyped-call]
 
 HTTP_REQUESTS = Counter(
     "sosai_http_requests_total", "HTTP requests handled", ["service", "method", "route", "status"]
@@ -28,10 +35,14 @@ HTTP_ERRORS = Counter(
     "sosai_http_errors_total", "HTTP responses with status >= 500", ["service", "method", "route"]
 )
 HTTP_LATENCY = Histogram(
-    "sosai_http_request_duration_seconds", "HTTP request latency", ["service", "method", "route"],
+    "sosai_http_request_duration_seconds",
+    "HTTP request latency",
+    ["service", "method", "route"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
-OUTBOX_BACKLOG = Gauge("sosai_outbox_backlog", "Outbox events not yet acknowledged by the broker", ["service"])
+OUTBOX_BACKLOG = Gauge(
+    "sosai_outbox_backlog", "Outbox events not yet acknowledged by the broker", ["service"]
+)
 OUTBOX_OLDEST_AGE = Gauge(
     "sosai_outbox_oldest_age_seconds", "Age of the oldest unpublished outbox event", ["service"]
 )
@@ -43,13 +54,17 @@ CONSUMER_PROCESSED = Counter(
     "sosai_consumer_processed_total", "Events applied by consumers", ["service", "consumer", "topic"]
 )
 CONSUMER_DUPLICATES = Counter(
-    "sosai_consumer_duplicates_total", "Redelivered events skipped by the inbox", ["service", "consumer", "topic"]
+    "sosai_consumer_duplicates_total",
+    "Redelivered events skipped by the inbox",
+    ["service", "consumer", "topic"],
 )
 CONSUMER_FAILED = Counter(
     "sosai_consumer_failed_total", "Failed attempts to apply an event", ["service", "consumer", "topic"]
 )
 CONSUMER_DEAD_LETTERED = Counter(
-    "sosai_consumer_dead_lettered_total", "Events sent to a dead-letter topic", ["service", "consumer", "topic"]
+    "sosai_consumer_dead_lettered_total",
+    "Events sent to a dead-letter topic",
+    ["service", "consumer", "topic"],
 )
 CONSUMER_LAG = Gauge(
     "sosai_consumer_lag", "Messages behind the partition's high watermark", ["service", "consumer", "topic"]
@@ -82,8 +97,12 @@ class ObservabilityMiddleware:
         if declared is not None and declared.isdigit() and int(declared) > self.max_body:
             from sosai_shared.errors import problem
 
-            resp = problem(413, "payload-too-large", "Payload too large",
-                           f"Request bodies are limited to {self.max_body} bytes.")
+            resp = problem(
+                413,
+                "payload-too-large",
+                "Payload too large",
+                f"Request bodies are limited to {self.max_body} bytes.",
+            )
             await resp(scope, receive, send)
             self._observe(scope, "POST-too-large", 413, start)
             request_id_var.reset(rtok)

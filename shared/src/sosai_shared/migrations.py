@@ -52,8 +52,10 @@ def run_env(metadata: MetaData) -> None:
 
     def do_run(connection: Connection) -> None:
         context.configure(
-            connection=connection, target_metadata=metadata,
-            render_as_batch=connection.dialect.name == "sqlite", compare_type=True,
+            connection=connection,
+            target_metadata=metadata,
+            render_as_batch=connection.dialect.name == "sqlite",
+            compare_type=True,
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -33,10 +33,13 @@ def decode_cursor(cursor: str) -> list[Any]:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise Unprocessable("The cursor is not valid; use next_cursor from a previous page.",
-                            type="invalid-cursor") from exc
+        raise Unprocessable(
+            "The cursor is not valid; use next_cursor from a previous page.", type="invalid-cursor"
+        ) from exc
     if not isinstance(values, list):
-        raise Unprocessable("The cursor is not valid; use next_cursor from a previous page.", type="invalid-cursor")
+        raise Unprocessable(
+            "The cursor is not valid; use next_cursor from a previous page.", type="invalid-cursor"
+        )
     return values
 
 
@@ -48,7 +51,9 @@ class PageParams:
 def page_params(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=1000, description="page size (bounded by the service)")] = 50,
-    cursor: Annotated[str | None, Query(max_length=500, description="next_cursor of the previous page")] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=500, description="next_cursor of the previous page")
+    ] = None,
 ) -> PageParams:
     max_size: int = request.app.state.runtime.settings.max_page_size
     if limit > max_size:

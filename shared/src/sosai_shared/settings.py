@@ -49,6 +49,9 @@ class ServiceSettings(BaseSettings):
     kafka_request_timeout_ms: int = 10_000
     #: Start-up creates topics; production clusters (Strimzi KafkaTopic) may own them instead.
     kafka_create_topics: bool = True
+    #: Group session timeout. Tansu takes ~half of it to complete a join (and ~2x after a
+    #: member left), so the embedded default keeps it short; Apache Kafka is fine either way.
+    kafka_session_timeout_ms: int = 6_000
     #: In development migrations run at start-up; in production a separate command/Job runs them.
     migrate_on_startup: bool | None = None
     run_relay: bool = True

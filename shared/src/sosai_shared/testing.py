@@ -17,8 +17,13 @@ from sosai_shared.settings import DEV_JWT_SECRET
 
 
 def token(org: str, *scopes: str, sub: str | None = None, ttl: int = 3600) -> str:
-    return mint_token(secret=os.environ.get("SOSAI_JWT_SECRET", DEV_JWT_SECRET), org=org, scopes=scopes,
-                      sub=sub, ttl_seconds=ttl)
+    return mint_token(
+        secret=os.environ.get("SOSAI_JWT_SECRET", DEV_JWT_SECRET),
+        org=org,
+        scopes=scopes,
+        sub=sub,
+        ttl_seconds=ttl,
+    )
 
 
 def auth(org: str, *scopes: str, sub: str | None = None) -> dict[str, str]:

@@ -49,19 +49,25 @@ class IdempotentReplay(Exception):
 
 def replay_response(exc: IdempotentReplay) -> Response:
     return Response(
-        exc.body, status_code=exc.status, media_type="application/json", headers={"Idempotent-Replayed": "true"}
+        exc.body,
+        status_code=exc.status,
+        media_type="application/json",
+        headers={"Idempotent-Replayed": "true"},
     )
 
 
 class UnitOfWork:
-    def __init__(self, session: AsyncSession, principal: Principal | None, key: str | None,
-                 scope: str | None) -> None:
+    def __init__(
+        self, session: AsyncSession, principal: Principal | None, key: str | None, scope: str | None
+    ) -> None:
         self.session = session
         self.principal = principal
         self.idempotency_key = key
         self._scope = scope
 
-    async def respond(self, content: Any, status_code: int = 201, headers: dict[str, str] | None = None) -> JSONResponse:
+    async def respond(
+        self, content: Any, status_code: int = 201, headers: dict[str, str] | None = None
+    ) -> JSONResponse:
         """The response of a creating/moving POST, stored with the change when a key was given."""
         body = jsonable_encoder(content)
         if self.idempotency_key is not None:
@@ -69,8 +75,12 @@ class UnitOfWork:
             await self.session.execute(
                 update(db_table)
                 .where(and_(db_table.c.scope == self._scope, db_table.c.key == self.idempotency_key))
-                .values(state="done", response_status=status_code, response_body=json.dumps(body),
-                        completed_at=utcnow())
+                .values(
+                    state="done",
+                    response_status=status_code,
+                    response_body=json.dumps(body),
+                    completed_at=utcnow(),
+                )
             )
         return JSONResponse(body, status_code=status_code, headers=headers)
 
@@ -78,34 +88,46 @@ class UnitOfWork:
 async def _begin_idempotent(db: Database, scope: str, key: str, method: str, path: str, digest: str) -> None:
     t = db.idempotency
     async with db.sessionmaker() as s, s.begin():
-        row = (await s.execute(
-            select(t).where(and_(t.c.scope == scope, t.c.key == key)).with_for_update()
-        )).first()
+        row = (
+            await s.execute(select(t).where(and_(t.c.scope == scope, t.c.key == key)).with_for_update())
+        ).first()
         if row is not None:
             if row.request_hash != digest:
                 raise Unprocessable(
                     "This Idempotency-Key was already used with a different request.",
-                    type="idempotency-key-reused", title="Idempotency key reused",
+                    type="idempotency-key-reused",
+                    title="Idempotency key reused",
                 )
             if row.state == "done":
                 raise IdempotentReplay(row.response_status, row.response_body)
             if utcnow() - row.created_at < timedelta(seconds=IN_FLIGHT_STALE_SECONDS):
                 raise Conflict(
                     "A request with this Idempotency-Key is still being processed; retry later.",
-                    type="idempotency-in-flight", title="Request in flight",
+                    type="idempotency-in-flight",
+                    title="Request in flight",
                 )
-            await s.execute(update(t).where(and_(t.c.scope == scope, t.c.key == key)).values(created_at=utcnow()))
+            await s.execute(
+                update(t).where(and_(t.c.scope == scope, t.c.key == key)).values(created_at=utcnow())
+            )
             return
         try:
             async with s.begin_nested():
-                await s.execute(t.insert().values(
-                    scope=scope, key=key, method=method, path=path, request_hash=digest,
-                    state="in_flight", created_at=utcnow(),
-                ))
+                await s.execute(
+                    t.insert().values(
+                        scope=scope,
+                        key=key,
+                        method=method,
+                        path=path,
+                        request_hash=digest,
+                        state="in_flight",
+                        created_at=utcnow(),
+                    )
+                )
         except IntegrityError as exc:
             raise Conflict(
                 "A request with this Idempotency-Key is still being processed; retry later.",
-                type="idempotency-in-flight", title="Request in flight",
+                type="idempotency-in-flight",
+                title="Request in flight",
             ) from exc
 
 
@@ -123,8 +145,10 @@ async def unit_of_work(
     scope: str | None = None
     if key is not None:
         if not key or len(key) > MAX_KEY_LENGTH or not key.isprintable():
-            raise Unprocessable(f"Idempotency-Key must be 1..{MAX_KEY_LENGTH} printable characters.",
-                                type="invalid-idempotency-key")
+            raise Unprocessable(
+                f"Idempotency-Key must be 1..{MAX_KEY_LENGTH} printable characters.",
+                type="invalid-idempotency-key",
+            )
         scope = principal.idempotency_scope if principal else "anonymous"
         body = await request.body()
         digest = hashlib.sha256(

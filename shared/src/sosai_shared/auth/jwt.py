@@ -52,8 +52,13 @@ class TokenVerifier:
     def verify(self, token: str) -> Principal:
         try:
             claims = pyjwt.decode(
-                token, self.key, algorithms=self.algorithms, issuer=self.issuer, audience=self.audience,
-                options={"require": ["exp", "iat", "iss", "aud", "sub"]}, leeway=30,
+                token,
+                self.key,
+                algorithms=self.algorithms,
+                issuer=self.issuer,
+                audience=self.audience,
+                options={"require": ["exp", "iat", "iss", "aud", "sub"]},
+                leeway=30,
             )
         except pyjwt.ExpiredSignatureError as exc:
             raise Unauthorized("The bearer token has expired.", type="token-expired") from exc
@@ -139,15 +144,28 @@ def guard_routes(app: FastAPI, allow_unmarked: Iterable[str] = ()) -> None:
 
 
 def mint_token(
-    *, secret: str, org: str, scopes: Iterable[str], sub: str | None = None,
-    issuer: str = "https://auth.sosai.local", audience: str = "sosai", ttl_seconds: int = 3600,
-    algorithm: str = "HS256", extra: dict[str, Any] | None = None,
+    *,
+    secret: str,
+    org: str,
+    scopes: Iterable[str],
+    sub: str | None = None,
+    issuer: str = "https://auth.sosai.local",
+    audience: str = "sosai",
+    ttl_seconds: int = 3600,
+    algorithm: str = "HS256",
+    extra: dict[str, Any] | None = None,
 ) -> str:
     """Development issuer: used by ``make token``, seeding and tests."""
     now = int(time.time())
     claims: dict[str, Any] = {
-        "iss": issuer, "aud": audience, "sub": sub or f"user@{org}", "org": org,
-        "scope": " ".join(scopes), "iat": now, "exp": now + ttl_seconds, "jti": str(uuid.uuid4()),
+        "iss": issuer,
+        "aud": audience,
+        "sub": sub or f"user@{org}",
+        "org": org,
+        "scope": " ".join(scopes),
+        "iat": now,
+        "exp": now + ttl_seconds,
+        "jti": str(uuid.uuid4()),
     }
     claims.update(extra or {})
     return pyjwt.encode(claims, secret, algorithm=algorithm)
@@ -163,8 +181,9 @@ async def optional_principal(
         return cached
     if creds is None:
         return None
+    verifier: TokenVerifier = request.app.state.token_verifier
     try:
-        principal = request.app.state.token_verifier.verify(creds.credentials)
+        principal = verifier.verify(creds.credentials)
     except Exception:
         return None
     request.state.principal = principal

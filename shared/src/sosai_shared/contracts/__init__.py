@@ -10,7 +10,7 @@ version live in ``examples/`` and are replayed by the contract tests.
 
 from __future__ import annotations
 
-from sosai_shared.contracts.base import EventPayload, all_contracts, contract_for
+from sosai_shared.contracts.base import OFFSET_TYPES, EventPayload, all_contracts, contract_for
 from sosai_shared.contracts.calculator import FootprintCalculatedV1, FootprintCoverageChangedV1
 from sosai_shared.contracts.catalog import SessionCancelledV1, SessionOffsetV1, SessionScheduledV1
 from sosai_shared.contracts.certification import (
@@ -38,6 +38,7 @@ TOPICS = {
 }
 
 __all__ = [
+    "OFFSET_TYPES",
     "TOPICS",
     "ApplicationSubmittedV1",
     "BufferReversedV1",

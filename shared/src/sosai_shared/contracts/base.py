@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
 _CONTRACTS: dict[str, type[EventPayload]] = {}
+
+#: The Carbon Offset Certification scheme's offset types (label categories), used by the
+#: registry's retirement ``use``, certification applications and the calculator's footprints.
+OFFSET_TYPES = (
+    "product_service",  # product use / service use offset (market distribution)
+    "meeting_event",  # meeting / event offset
+    "own_activity",  # own-activity offset
+    "own_activity_support",  # own-activity offset support
+    "closed_specific_parties",  # closed between specific parties (guideline of 2010-06-25)
+)
 
 
 class EventPayload(BaseModel):
@@ -17,8 +27,9 @@ class EventPayload(BaseModel):
     #: Name of the field whose value is the aggregate id (CloudEvents subject, Kafka key).
     subject_field: ClassVar[str]
 
-    def __init_subclass__(cls, **kwargs: object) -> None:
-        super().__init_subclass__(**kwargs)
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
         if "event_type" in cls.__dict__:
             if cls.event_type in _CONTRACTS:
                 raise RuntimeError(f"duplicate event contract {cls.event_type}")

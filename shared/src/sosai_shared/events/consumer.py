@@ -111,6 +111,8 @@ class EventConsumer:
             auto_offset_reset="earliest",
             request_timeout_ms=max(self.settings.kafka_request_timeout_ms, 40_000),
             metadata_max_age_ms=5_000,
+            session_timeout_ms=self.settings.kafka_session_timeout_ms,
+            heartbeat_interval_ms=max(self.settings.kafka_session_timeout_ms // 3, 500),
         )
         try:
             await consumer.start()
@@ -208,7 +210,9 @@ class EventConsumer:
                 CONSUMER_FAILED.labels(self.service, self.name, msg.topic).inc()
                 if self._stop.is_set():
                     raise
-                log.warning("consumer %s: database unavailable, retrying event %s: %r", self.name, event.id, exc)
+                log.warning(
+                    "consumer %s: database unavailable, retrying event %s: %r", self.name, event.id, exc
+                )
                 await self._sleep(transient_delay)
                 transient_delay = min(transient_delay * 2, 5)
             except Exception as exc:
@@ -224,8 +228,13 @@ class EventConsumer:
         async with self.db.sessionmaker() as session, session.begin():
             result = await session.execute(
                 insert_ignore(
-                    self.db.inbox, self.db.dialect, consumer=self.name, event_id=event.id,
-                    event_type=event.type, topic=topic, processed_at=utcnow(),
+                    self.db.inbox,
+                    self.db.dialect,
+                    consumer=self.name,
+                    event_id=event.id,
+                    event_type=event.type,
+                    topic=topic,
+                    processed_at=utcnow(),
                 )
             )
             if result.rowcount == 0:  # type: ignore[attr-defined]
@@ -235,7 +244,9 @@ class EventConsumer:
 
     async def _dead_letter(self, msg: ConsumerRecord[bytes, bytes], reason: str) -> None:
         CONSUMER_DEAD_LETTERED.labels(self.service, self.name, msg.topic).inc()
-        log.error("consumer %s dead-letters %s@%s/%s: %s", self.name, msg.topic, msg.partition, msg.offset, reason)
+        log.error(
+            "consumer %s dead-letters %s@%s/%s: %s", self.name, msg.topic, msg.partition, msg.offset, reason
+        )
         headers = [
             ("dlq.reason", reason[:4000].encode("utf-8")),
             ("dlq.consumer", self.group_id.encode("utf-8")),
@@ -264,5 +275,3 @@ class EventConsumer:
                         pass
                     self._dlq_producer = None
                 await self._sleep(1.0)
-
-

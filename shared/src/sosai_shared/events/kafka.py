@@ -18,6 +18,7 @@ from aiokafka.errors import KafkaError, TopicAlreadyExistsError
 from sosai_shared.settings import ServiceSettings
 
 log = logging.getLogger("sosai.kafka")
+_TOPIC_ALREADY_EXISTS = 36
 
 
 def make_producer(settings: ServiceSettings) -> AIOKafkaProducer:
@@ -49,19 +50,29 @@ async def ensure_topics(settings: ServiceSettings, topics: Iterable[str]) -> Non
         missing = [t for t in wanted if t not in existing]
         if not missing:
             return
-        new = [NewTopic(t, num_partitions=settings.kafka_topic_partitions, replication_factor=1) for t in missing]
+        new = [
+            NewTopic(t, num_partitions=settings.kafka_topic_partitions, replication_factor=1) for t in missing
+        ]
         try:
-            await admin.create_topics(new)
+            response = await admin.create_topics(new)
         except TopicAlreadyExistsError:
-            pass  # another service created it between our list and create
-        except KafkaError as exc:  # a per-topic "already exists" can come back as a generic error
-            if "TopicAlreadyExists" not in repr(exc):
-                raise
+            return  # another service created it between our list and create
+        # aiokafka reports per-topic failures in the response instead of raising
+        failed = [
+            (name, code, message)
+            for name, code, *rest in getattr(response, "topic_errors", [])
+            for message in [rest[0] if rest else ""]
+            if code not in (0, _TOPIC_ALREADY_EXISTS)
+        ]
+        if failed:
+            raise KafkaError(f"could not create topics: {failed}")
     finally:
         await admin.close()
 
 
-async def ensure_topics_with_retry(settings: ServiceSettings, topics: Iterable[str], stop: asyncio.Event) -> None:
+async def ensure_topics_with_retry(
+    settings: ServiceSettings, topics: Iterable[str], stop: asyncio.Event
+) -> None:
     """Keep trying until the broker answers; a service starts (and takes writes) without it."""
     delay = 0.5
     topics = list(topics)

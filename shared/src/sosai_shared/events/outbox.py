@@ -47,13 +47,25 @@ async def record(session: AsyncSession, payload: EventPayload, *, source: str) -
     """Write an event row in the current transaction; it is published only if the transaction commits."""
     event_id = str(uuid.uuid4())
     envelope = CloudEvent(
-        id=event_id, source=source, type=payload.event_type, subject=payload.subject,
-        time=utcnow(), correlationid=correlation_id_var.get(), data=payload.model_dump(mode="json"),
+        id=event_id,
+        source=source,
+        type=payload.event_type,
+        subject=payload.subject,
+        time=utcnow(),
+        correlationid=correlation_id_var.get(),
+        data=payload.model_dump(mode="json"),
     )
     await session.execute(
-        outbox_table(session).insert().values(
-            event_id=event_id, topic=payload.topic, key=payload.subject, type=payload.event_type,
-            envelope=envelope.model_dump(mode="json", exclude_none=True), created_at=envelope.time, attempts=0,
+        outbox_table(session)
+        .insert()
+        .values(
+            event_id=event_id,
+            topic=payload.topic,
+            key=payload.subject,
+            type=payload.event_type,
+            envelope=envelope.model_dump(mode="json", exclude_none=True),
+            created_at=envelope.time,
+            attempts=0,
         )
     )
     session.info[WROTE_OUTBOX] = True
@@ -62,8 +74,12 @@ async def record(session: AsyncSession, payload: EventPayload, *, source: str) -
 
 class OutboxRelay:
     def __init__(
-        self, settings: ServiceSettings, sessionmaker: async_sessionmaker[AsyncSession], table: Table,
-        producer_factory: Any = None, topics: Sequence[str] = (),
+        self,
+        settings: ServiceSettings,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        table: Table,
+        producer_factory: Any = None,
+        topics: Sequence[str] = (),
     ) -> None:
         self.settings = settings
         self.sessionmaker = sessionmaker
@@ -150,19 +166,25 @@ class OutboxRelay:
                 got = await session.scalar(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": _ADVISORY_KEY})
                 if not got:
                     return 0
-            stats = (await session.execute(
-                select(func.count(), func.min(t.c.created_at)).where(t.c.published_at.is_(None))
-            )).one()
+            stats = (
+                await session.execute(
+                    select(func.count(), func.min(t.c.created_at)).where(t.c.published_at.is_(None))
+                )
+            ).one()
             OUTBOX_BACKLOG.labels(self.service).set(stats[0])
             OUTBOX_OLDEST_AGE.labels(self.service).set(
                 (utcnow() - stats[1]).total_seconds() if stats[1] is not None else 0
             )
             if not stats[0]:
                 return 0
-            rows = (await session.execute(
-                select(t.c.seq, t.c.topic, t.c.key, t.c.envelope)
-                .where(t.c.published_at.is_(None)).order_by(t.c.seq).limit(self.settings.relay_batch_size)
-            )).all()
+            rows = (
+                await session.execute(
+                    select(t.c.seq, t.c.topic, t.c.key, t.c.envelope)
+                    .where(t.c.published_at.is_(None))
+                    .order_by(t.c.seq)
+                    .limit(self.settings.relay_batch_size)
+                )
+            ).all()
             producer = await self._ensure_producer()
             done: list[int] = []
             error: Exception | None = None
@@ -188,6 +210,9 @@ class OutboxRelay:
 
     async def backlog(self) -> int:
         async with self.sessionmaker() as session:
-            return int(await session.scalar(
-                select(func.count()).select_from(self.table).where(self.table.c.published_at.is_(None))
-            ) or 0)
+            return int(
+                await session.scalar(
+                    select(func.count()).select_from(self.table).where(self.table.c.published_at.is_(None))
+                )
+                or 0
+            )

@@ -1,0 +1,58 @@
+# Sōsai: make run (all four services on embedded defaults) and make test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
+PY := .venv/bin/python
+SERVICES := sosai_registry sosai_certification sosai_calculator sosai_events_catalog
+
+.PHONY: help venv run test test-full lint fmt token seed report bench infra-up infra-down migrate migration clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+
+$(UV):
+	python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
+
+venv: .venv/.synced ## create/refresh the virtualenv from uv.lock
+.venv/.synced: uv.lock pyproject.toml shared/pyproject.toml $(wildcard services/*/pyproject.toml) | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+run: venv ## run the four services on SQLite + the embedded broker (Ctrl-C stops all)
+	$(PY) -m sosai_shared.processes
+
+test: venv ## every suite on the embedded defaults (SQLite + Tansu)
+	bash scripts/test-tier.sh embedded $(ARGS)
+
+test-full: venv ## every suite on PostgreSQL + Apache Kafka (started here)
+	bash scripts/test-tier.sh full $(ARGS)
+
+lint: venv ## ruff + mypy (strict on shared)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy shared/src
+
+fmt: venv ## format the code
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+token: venv ## mint a development token: make token ORG=acme SCOPES="registry:write registry:read"
+	@$(PY) -m sosai_shared.auth.cli --org "$(or $(ORG),demo-org)" $(foreach s,$(SCOPES),--scope $(s))
+
+infra-up: ## start the local PostgreSQL and Apache Kafka (deploy/local)
+	bash deploy/local/postgres.sh start
+	bash deploy/local/kafka.sh start
+
+infra-down: ## stop them
+	bash deploy/local/kafka.sh stop
+	bash deploy/local/postgres.sh stop
+
+migrate: venv ## apply every service's migrations to its DATABASE_URL (production: a Job)
+	@for s in $(SERVICES); do $(PY) -m sosai_shared.migrations upgrade $$s; done
+
+migration: venv ## new migration: make migration SVC=registry MSG="add x"
+	rm -f /tmp/sosai-migration-$(SVC).db
+	$(PY) -m sosai_shared.migrations revision "$(MSG)" sosai_$(subst -,_,$(SVC)) sqlite+aiosqlite:////tmp/sosai-migration-$(SVC).db
+
+clean: ## remove local state (SQLite files, logs, broker data)
+	rm -rf var

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test suite against one tier of real infrastructure, started here and stopped after.
+#   scripts/test-tier.sh embedded [pytest args]   SQLite files + the embedded Tansu broker (make test)
+#   scripts/test-tier.sh full     [pytest args]   PostgreSQL + Apache Kafka 4.1 (make test-full)
+# The test tier's broker and var dir are separate from `make run`'s, so both can run at once.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+tier="${1:?usage: test-tier.sh embedded|full [pytest args]}"
+shift
+export SOSAI_VAR_DIR="$ROOT/var/test-$tier"
+mkdir -p "$SOSAI_VAR_DIR"
+PYTEST=("$ROOT/.venv/bin/python" -m pytest)
+SUITES=(shared/tests services/registry/tests services/certification/tests services/calculator/tests
+        services/events-catalog/tests tests)
+
+case "$tier" in
+  embedded)
+    export SOSAI_TANSU_PORT="${SOSAI_TANSU_PORT:-19093}"
+    export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$SOSAI_TANSU_PORT" SOSAI_BROKER_KIND=tansu
+    export KAFKA_ENABLE_IDEMPOTENCE=false
+    unset SOSAI_TEST_POSTGRES || true
+    trap 'bash deploy/local/tansu.sh stop || true' EXIT
+    bash deploy/local/tansu.sh start
+    ;;
+  full)
+    # PostgreSQL and Kafka keep their data under the shared var/ (wiped per run: a clean cluster each time)
+    export SOSAI_KAFKA_PORT="${SOSAI_KAFKA_PORT:-29092}" SOSAI_PG_PORT="${SOSAI_PG_PORT:-55432}"
+    export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$SOSAI_KAFKA_PORT" SOSAI_BROKER_KIND=kafka
+    export KAFKA_ENABLE_IDEMPOTENCE=true
+    export SOSAI_TEST_POSTGRES="postgresql+asyncpg://postgres@127.0.0.1:$SOSAI_PG_PORT"
+    trap 'bash deploy/local/kafka.sh stop || true; bash deploy/local/postgres.sh stop || true' EXIT
+    bash deploy/local/postgres.sh start
+    bash deploy/local/kafka.sh wipe >/dev/null 2>&1 || true
+    bash deploy/local/kafka.sh start
+    "$ROOT/.venv/bin/python" deploy/local/kafka_smoke.py --bootstrap "$KAFKA_BOOTSTRAP_SERVERS"
+    ;;
+  *) echo "unknown tier $tier" >&2; exit 2 ;;
+esac
+
+echo "== test tier: $tier (broker $KAFKA_BOOTSTRAP_SERVERS${SOSAI_TEST_POSTGRES:+, database $SOSAI_TEST_POSTGRES})"
+existing=()
+for s in "${SUITES[@]}"; do [ -d "$s" ] && existing+=("$s"); done
+"${PYTEST[@]}" "${existing[@]}" -p no:randomly -q -ra --durations=15 "$@"

@@ -1,0 +1,185 @@
+"""The four services as separate processes: ``make run`` and the end-to-end tests use this.
+
+``python -m sosai_shared.processes`` starts the embedded broker (unless
+``KAFKA_BOOTSTRAP_SERVERS`` points elsewhere) and the four services on their
+ports, waits until each answers ``/readyz``, prints where they are, and on
+Ctrl-C (or SIGTERM) stops them all and the broker, leaving no process behind.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    name: str
+    package: str
+    port: int
+    prefix: str
+
+
+SERVICES = (
+    ServiceSpec("registry", "sosai_registry", 8001, "REGISTRY_"),
+    ServiceSpec("certification", "sosai_certification", 8002, "CERTIFICATION_"),
+    ServiceSpec("calculator", "sosai_calculator", 8003, "CALCULATOR_"),
+    ServiceSpec("events-catalog", "sosai_events_catalog", 8004, "CATALOG_"),
+)
+
+
+class ServiceProcess:
+    """One service under uvicorn in its own process, logging JSON to a file."""
+
+    def __init__(
+        self, spec: ServiceSpec, env: Mapping[str, str], log_dir: Path, port: int | None = None
+    ) -> None:
+        self.spec = spec
+        self.port = port or spec.port
+        self.env = dict(env)
+        self.log_path = log_dir / f"{spec.name}.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                f"{self.spec.package}.main:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--timeout-graceful-shutdown",
+                "10",
+                "--no-access-log",
+            ],
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        log.close()
+
+    def wait_ready(self, timeout: float = 90.0) -> None:
+        deadline = time.monotonic() + timeout
+        last = ""
+        while time.monotonic() < deadline:
+            if self.proc is not None and self.proc.poll() is not None:
+                raise RuntimeError(
+                    f"{self.spec.name} exited with {self.proc.returncode}; see {self.log_path}"
+                )
+            try:
+                r = httpx.get(f"{self.url}/readyz", timeout=5)
+                if r.status_code == 200:
+                    return
+                last = r.text
+            except httpx.HTTPError as exc:
+                last = repr(exc)
+            time.sleep(0.3)
+        raise RuntimeError(f"{self.spec.name} not ready after {timeout}s: {last}; see {self.log_path}")
+
+    def stop(self, timeout: float = 20.0) -> int | None:
+        if self.proc is None or self.proc.poll() is not None:
+            return None if self.proc is None else self.proc.returncode
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            return self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            return self.proc.wait(timeout=5)
+
+    def kill(self) -> None:
+        """SIGKILL: the crash a fault test wants (no graceful shutdown, nothing flushed)."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+
+def _broker_script(root: Path, action: str) -> None:
+    subprocess.run(["bash", str(root / "deploy" / "local" / "tansu.sh"), action], check=True)
+
+
+def main() -> int:
+    root = Path.cwd()
+    env = dict(os.environ)
+    env.setdefault("SOSAI_VAR_DIR", str(root / "var"))
+    own_broker = "KAFKA_BOOTSTRAP_SERVERS" not in env
+    if own_broker:
+        try:
+            _broker_script(root, "start")
+        except subprocess.CalledProcessError:
+            print(
+                "The embedded broker could not start (see above). Point KAFKA_BOOTSTRAP_SERVERS at a Kafka "
+                "broker and run again.",
+                file=sys.stderr,
+            )
+            return 1
+        env["KAFKA_BOOTSTRAP_SERVERS"] = f"127.0.0.1:{env.get('SOSAI_TANSU_PORT', '19092')}"
+    log_dir = Path(env["SOSAI_VAR_DIR"]) / "log"
+    procs = [ServiceProcess(spec, env, log_dir) for spec in SERVICES]
+    stopping = False
+
+    def on_signal(signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    code = 0
+    try:
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.wait_ready()
+        print(
+            "\nSōsai is running (embedded defaults: SQLite under var/, broker at "
+            f"{env['KAFKA_BOOTSTRAP_SERVERS']}):\n"
+        )
+        for p in procs:
+            print(
+                f"  {p.spec.name:<15} {p.url}   docs {p.url}/docs   metrics {p.url}/metrics   log {p.log_path}"
+            )
+        print("\nMint a token:  make token ORG=my-org SCOPES='registry:write registry:read'")
+        print("Press Ctrl-C to stop everything.\n", flush=True)
+        while not stopping:
+            for p in procs:
+                if p.proc is not None and p.proc.poll() is not None:
+                    print(
+                        f"{p.spec.name} exited unexpectedly ({p.proc.returncode}); see {p.log_path}",
+                        file=sys.stderr,
+                    )
+                    stopping, code = True, 1
+            time.sleep(0.5)
+    except RuntimeError as exc:
+        print(str(exc), file=sys.stderr)
+        code = 1
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        print("stopping…", flush=True)
+        for p in procs:
+            p.stop()
+        if own_broker:
+            _broker_script(root, "stop")
+        print("stopped.")
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
