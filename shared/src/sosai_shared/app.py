@@ -79,7 +79,7 @@ def create_service_app(
             await upgrade(package, settings.database_url)
         if consumers is not None and settings.run_consumers:
             runtime.consumers = list(consumers(runtime))
-        topics = set(runtime.publishes)
+        topics = {settings.kafka_topic_prefix + t for t in runtime.publishes}
         for c in runtime.consumers:
             topics.update(c.topics)
             topics.update(c.dlq_topics)

@@ -26,6 +26,7 @@ _UNPREFIXED = {
     "kafka_enable_idempotence": "KAFKA_ENABLE_IDEMPOTENCE",
     "jwt_secret": "SOSAI_JWT_SECRET",
     "environment": "SOSAI_ENVIRONMENT",
+    "kafka_topic_prefix": "KAFKA_TOPIC_PREFIX",
 }
 
 
@@ -46,6 +47,9 @@ class ServiceSettings(BaseSettings):
     #: Tansu (the embedded broker) lacks idempotent producers; Apache Kafka has them.
     kafka_enable_idempotence: bool = False
     kafka_topic_partitions: int = 3
+    #: Prepended to every topic name (``registry.events`` → ``<prefix>registry.events``): lets
+    #: several programmes (a staging copy, an end-to-end test run) share one Kafka cluster.
+    kafka_topic_prefix: str = ""
     kafka_request_timeout_ms: int = 10_000
     #: Start-up creates topics; production clusters (Strimzi KafkaTopic) may own them instead.
     kafka_create_topics: bool = True

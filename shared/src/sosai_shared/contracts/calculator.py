@@ -32,6 +32,8 @@ class FootprintCalculatedV1(EventPayload):
     offset_share: Decimal = Field(description="0..1; 1 means carbon neutral")
     credits_needed: int = Field(ge=0)
     calculated_at: datetime
+    #: Added (optional, backwards-compatible): the certification scheme's offset type, when the footprint names one.
+    offset_type: str | None = None
 
 
 class FootprintCoverageChangedV1(EventPayload):

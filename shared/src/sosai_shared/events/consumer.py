@@ -60,7 +60,7 @@ class EventConsumer:
     ) -> None:
         self.settings, self.db, self.name = settings, db, name
         self.handlers = {contract.event_type: (contract, h) for contract, h in handlers.items()}
-        self.topics = sorted({contract.topic for contract in handlers})
+        self.topics = sorted({settings.kafka_topic_prefix + contract.topic for contract in handlers})
         self.group_id = group_id or f"{settings.service_name}.{name}"
         self.after_db_commit = after_db_commit
         self.service = settings.service_name

@@ -91,7 +91,7 @@ class OutboxRelay:
         self._producer: AIOKafkaProducer | None = None
         self.service = settings.service_name
         #: Recreated when the broker comes back without them (Tansu keeps topics in memory only).
-        self.topics = list(topics)
+        self.topics = [settings.kafka_topic_prefix + t for t in topics]
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name=f"{self.service}-outbox-relay")
@@ -193,7 +193,9 @@ class OutboxRelay:
                 futures = []
                 for row in rows:
                     value = CloudEvent.model_validate(row.envelope).to_bytes()
-                    fut = await producer.send(row.topic, value=value, key=row.key.encode("utf-8"))
+                    fut = await producer.send(
+                        self.settings.kafka_topic_prefix + row.topic, value=value, key=row.key.encode("utf-8")
+                    )
                     futures.append((row, fut))
                 for row, fut in futures:
                     await fut
