@@ -64,8 +64,13 @@ async def test_consumers_apply_every_stored_example_once(service: str, database_
     main = importlib.import_module(f"{SERVICES[service]}.main")
     config = importlib.import_module(f"{SERVICES[service]}.config")
     # a closed broker port: the consumers are built but never connect; we drive them directly
-    settings = config.Settings(database_url=database_url, kafka_bootstrap_servers="127.0.0.1:1",
-                               migrate_on_startup=True, run_relay=False, kafka_request_timeout_ms=1000)
+    settings = config.Settings(
+        database_url=database_url,
+        kafka_bootstrap_servers="127.0.0.1:1",
+        migrate_on_startup=True,
+        run_relay=False,
+        kafka_request_timeout_ms=1000,
+    )
     app = main.create_app(settings)
     async with app.router.lifespan_context(app):
         runtime = app.state.runtime
@@ -83,9 +88,15 @@ async def test_consumers_apply_every_stored_example_once(service: str, database_
                 consumed += 1
         expected = {
             "registry": {"jp.sosai.certification.provider.registered.v1"},
-            "certification": {"jp.sosai.registry.credits.retired.v1", "jp.sosai.calculator.footprint.calculated.v1"},
+            "certification": {
+                "jp.sosai.registry.credits.retired.v1",
+                "jp.sosai.calculator.footprint.calculated.v1",
+            },
             "calculator": {"jp.sosai.registry.credits.retired.v1"},
-            "events-catalog": {"jp.sosai.registry.credits.retired.v1", "jp.sosai.certification.offset.certified.v1"},
+            "events-catalog": {
+                "jp.sosai.registry.credits.retired.v1",
+                "jp.sosai.certification.offset.certified.v1",
+            },
         }[service]
         handled = {t for c in runtime.consumers for t in c.handlers}
         assert expected <= handled, f"{service} does not consume {sorted(expected - handled)}"

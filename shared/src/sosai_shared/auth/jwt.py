@@ -100,6 +100,7 @@ def require(*scopes: str, any_of: bool = False) -> Callable[..., Awaitable[Princ
         return principal
 
     dependency.__sosai_auth__ = True  # type: ignore[attr-defined]
+    dependency.__sosai_scopes__ = scopes  # type: ignore[attr-defined]
     return dependency
 
 
@@ -127,6 +128,20 @@ def _api_routes(app: FastAPI) -> list[Any]:
             found.append(route)
         elif hasattr(route, "effective_route_contexts"):
             found.extend(c for c in route.effective_route_contexts() if hasattr(c, "dependant"))
+    return found
+
+
+def declared_scopes(app: FastAPI) -> set[str]:
+    """Every scope some route of the app requires (for docs and the authorization matrix)."""
+    found: set[str] = set()
+
+    def walk(dependant: Any) -> None:
+        for dep in dependant.dependencies:
+            found.update(getattr(dep.call, "__sosai_scopes__", ()))
+            walk(dep)
+
+    for route in _api_routes(app):
+        walk(route.dependant)
     return found
 
 
@@ -171,19 +186,21 @@ def mint_token(
     return pyjwt.encode(claims, secret, algorithm=algorithm)
 
 
-async def optional_principal(
-    request: Request,
-    creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Principal | None:
-    """The verified caller if a valid token came; None otherwise (``require`` does the refusing)."""
+async def optional_principal(request: Request) -> Principal | None:
+    """The verified caller if a valid token came; None otherwise (``require`` does the refusing).
+
+    Reads the header itself rather than through ``HTTPBearer`` so that public routes do not
+    advertise a security requirement in the OpenAPI document.
+    """
     cached = getattr(request.state, "principal", None)
     if isinstance(cached, Principal):
         return cached
-    if creds is None:
+    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not credentials:
         return None
     verifier: TokenVerifier = request.app.state.token_verifier
     try:
-        principal = verifier.verify(creds.credentials)
+        principal = verifier.verify(credentials.strip())
     except Exception:
         return None
     request.state.principal = principal

@@ -1,0 +1,111 @@
+"""The route × role × method matrix, generated from each service's own OpenAPI document.
+
+Every operation that declares a security requirement refuses a missing token, a
+malformed token and a token without the needed scope with 401/401/403
+problem+json; every operation without one (the public registry, certified
+initiatives, calendar, health) answers without a token. None of them ever answers
+500, whatever the path parameters. Methods a path does not declare are 405.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+
+from sosai_shared.auth.jwt import declared_scopes
+from sosai_shared.testing import auth
+
+SERVICES = ["sosai_registry", "sosai_certification", "sosai_calculator", "sosai_events_catalog"]
+PROBLEM = "application/problem+json"
+ALL_METHODS = {"get", "post", "put", "patch", "delete"}
+
+
+def fill(path: str, params: list[dict[str, Any]]) -> str:
+    types = {p["name"]: p.get("schema", {}).get("type") for p in params if p.get("in") == "path"}
+
+    def value(m: re.Match[str]) -> str:
+        return "1" if types.get(m.group(1)) == "integer" else "00000000-0000-4000-8000-000000000000"
+
+    return re.sub(r"\{([^}]+)\}", value, path)
+
+
+@pytest.fixture(params=SERVICES)
+async def service(
+    request: pytest.FixtureRequest, database_url: str
+) -> AsyncIterator[tuple[Any, httpx.AsyncClient]]:
+    main = importlib.import_module(f"{request.param}.main")
+    config = importlib.import_module(f"{request.param}.config")
+    settings = config.Settings(
+        database_url=database_url,
+        kafka_bootstrap_servers="127.0.0.1:1",
+        migrate_on_startup=True,
+        run_relay=False,
+        run_consumers=False,
+        kafka_create_topics=False,
+    )
+    app = main.create_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://svc") as client:
+            yield app, client
+
+
+async def test_every_operation_is_denied_unless_allowed(service: tuple[Any, httpx.AsyncClient]) -> None:
+    app, client = service
+    spec = app.openapi()
+    secured = public = 0
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            if method not in ALL_METHODS:
+                continue
+            url = fill(path, op.get("parameters", []) + item.get("parameters", []))
+            body = {} if method in ("post", "put", "patch") else None
+            label = f"{method.upper()} {path}"
+            if op.get("security"):
+                secured += 1
+                for headers, expected in (
+                    ({}, 401),
+                    ({"Authorization": "Bearer not-a-token"}, 401),
+                    (auth("intruder-org"), 403),  # a valid token without any scope
+                ):
+                    r = await client.request(method, url, json=body, headers=headers)
+                    assert r.status_code == expected, (
+                        f"{label} with {headers or 'no token'}: {r.status_code} {r.text}"
+                    )
+                    assert r.headers["content-type"] == PROBLEM, label
+            else:
+                public += 1
+                r = await client.request(method, url, json=body)
+                assert r.status_code not in (401, 403), f"public {label} refused: {r.status_code}"
+                # /readyz is 503 here by design: this test runs the service without a broker
+                assert r.status_code < 500 or path == "/readyz", f"{label}: {r.status_code} {r.text}"
+            # a method the path does not declare never succeeds anonymously (405, or a refusal by
+            # another route whose template matches the same URL, e.g. /footprints/{id} for /footprints/csv)
+            for other in sorted(ALL_METHODS - set(item)):
+                r = await client.request(other, url)
+                assert r.status_code in (401, 404, 405), f"{other.upper()} {path}: {r.status_code}"
+    assert secured + public > 0
+
+
+async def test_unknown_ids_are_404_problem_for_an_authorised_caller(
+    service: tuple[Any, httpx.AsyncClient],
+) -> None:
+    """With every scope the service knows, an id that does not exist is a 404 problem, never a 500."""
+    app, client = service
+    spec = app.openapi()
+    scopes = declared_scopes(app)
+    assert scopes, "a service with no scoped route?"
+    headers = auth("some-org", *sorted(scopes))
+    for path, item in spec["paths"].items():
+        op = item.get("get")
+        if op is None or "{" not in path:
+            continue
+        url = fill(path, op.get("parameters", []) + item.get("parameters", []))
+        r = await client.get(url, headers=headers)
+        assert r.status_code in (404, 422), f"GET {path}: {r.status_code} {r.text[:200]}"
+        assert r.headers["content-type"] == PROBLEM
