@@ -12,13 +12,14 @@ import os
 import signal
 import sys
 
+from sqlalchemy import Column, Integer, MetaData, String, Table
+from sqlalchemy.ext.asyncio import AsyncSession
+from toyapp import NoteCreatedV1
+
 from sosai_shared.db import Database, add_platform_tables
 from sosai_shared.events.consumer import EventConsumer
 from sosai_shared.events.envelope import CloudEvent
 from sosai_shared.settings import ServiceSettings
-from sqlalchemy import Column, Integer, MetaData, String, Table
-from sqlalchemy.ext.asyncio import AsyncSession
-from toyapp import NoteCreatedV1
 
 metadata = MetaData()
 add_platform_tables(metadata)

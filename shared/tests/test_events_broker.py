@@ -16,13 +16,14 @@ from pathlib import Path
 
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from sqlalchemy import func, select
+from toyapp import NoteCreatedV1
+
 from sosai_shared.db import Database
 from sosai_shared.events.consumer import EventConsumer
 from sosai_shared.events.envelope import CloudEvent
 from sosai_shared.settings import ServiceSettings
 from sosai_shared.testing import auth
-from sqlalchemy import func, select
-from toyapp import NoteCreatedV1
 
 HERE = Path(__file__).resolve().parent
 W = auth("org-a", "notes:write")
@@ -165,6 +166,7 @@ async def test_poison_messages_go_to_the_dlq_and_the_rest_flow(
     database_url: str, bootstrap_servers: str
 ) -> None:
     from consumer_proc import metadata, on_note, received
+
     from sosai_shared.events.kafka import ensure_topics
 
     settings = ServiceSettings(

@@ -9,11 +9,12 @@ import httpx
 import jwt as pyjwt
 import pytest
 from fastapi import APIRouter, FastAPI
+from sqlalchemy import func, select
+from toyapp import Note
+
 from sosai_shared.auth import guard_routes, mint_token
 from sosai_shared.settings import DEV_JWT_SECRET, ServiceSettings
 from sosai_shared.testing import auth
-from sqlalchemy import func, select
-from toyapp import Note
 
 W = auth("org-a", "notes:write", "notes:read")
 PROBLEM = "application/problem+json"

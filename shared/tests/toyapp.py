@@ -10,6 +10,9 @@ from typing import Annotated, ClassVar
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import Column, select
+from sqlmodel import Field as SQLField
+
 from sosai_shared.app import Runtime, create_service_app
 from sosai_shared.auth import Principal, public, require
 from sosai_shared.contracts.base import EventPayload
@@ -18,8 +21,6 @@ from sosai_shared.errors import DomainError, NotFound
 from sosai_shared.events.outbox import record
 from sosai_shared.settings import ServiceSettings
 from sosai_shared.uow import UoW
-from sqlalchemy import Column, select
-from sqlmodel import Field as SQLField
 
 # shared with the consumer subprocesses (they inherit the environment), so both sides agree on the topic
 RUN = os.environ.setdefault("SOSAI_TOY_RUN", uuid.uuid4().hex[:8])
