@@ -1,0 +1,138 @@
+"""Support for the end-to-end tests: the four services as separate processes on a real broker and
+real databases.
+
+One programme per test session: fresh databases (SQLite files, or new PostgreSQL
+databases in the full tier), a topic prefix of its own on the tier's broker (so
+events of other suites never reach it), and the services on loopback ports
+18001-18004, driven only through their public HTTP APIs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+
+from sosai_shared.processes import SERVICES, ServiceProcess
+
+T = TypeVar("T")
+E2E_PORT_BASE = int(os.environ.get("SOSAI_E2E_PORT_BASE", "18000"))
+
+
+@dataclass
+class Programme:
+    processes: dict[str, ServiceProcess]
+    topic_prefix: str
+    database_urls: dict[str, str]
+    clients: dict[str, httpx.Client] = field(default_factory=dict)
+
+    def client(self, name: str) -> httpx.Client:
+        if name not in self.clients:
+            self.clients[name] = httpx.Client(base_url=self.processes[name].url, timeout=30)
+        return self.clients[name]
+
+    @property
+    def registry(self) -> httpx.Client:
+        return self.client("registry")
+
+    @property
+    def certification(self) -> httpx.Client:
+        return self.client("certification")
+
+    @property
+    def calculator(self) -> httpx.Client:
+        return self.client("calculator")
+
+    @property
+    def catalog(self) -> httpx.Client:
+        return self.client("events-catalog")
+
+
+def eventually(probe: Callable[[], T | None], timeout: float = 60.0, interval: float = 0.3) -> T:
+    """Poll until ``probe`` returns something truthy: views converge through Kafka, not instantly."""
+    deadline = time.monotonic() + timeout
+    last: Any = None
+    while time.monotonic() < deadline:
+        last = probe()
+        if last:
+            return last
+        time.sleep(interval)
+    raise AssertionError(f"did not converge within {timeout}s; last: {last!r}")
+
+
+def _database_urls(tmp: Path) -> tuple[dict[str, str], list[str]]:
+    base = os.environ.get("SOSAI_TEST_POSTGRES")
+    urls: dict[str, str] = {}
+    created: list[str] = []
+    for spec in SERVICES:
+        if not base:
+            urls[spec.name] = f"sqlite+aiosqlite:///{tmp / (spec.name + '.db')}"
+            continue
+        import asyncpg
+
+        name = f"e2e_{spec.package.removeprefix('sosai_')}_{uuid.uuid4().hex[:8]}"
+
+        async def create(n: str = name) -> None:
+            conn = await asyncpg.connect(base.replace("+asyncpg", "") + "/postgres")
+            try:
+                await conn.execute(f'CREATE DATABASE "{n}"')
+            finally:
+                await conn.close()
+
+        asyncio.run(create())
+        created.append(name)
+        urls[spec.name] = f"{base}/{name}"
+    return urls, created
+
+
+def _drop(created: list[str]) -> None:
+    base = os.environ.get("SOSAI_TEST_POSTGRES")
+    if not base or not created:
+        return
+    import asyncpg
+
+    async def drop() -> None:
+        conn = await asyncpg.connect(base.replace("+asyncpg", "") + "/postgres")
+        try:
+            for n in created:
+                await conn.execute(f'DROP DATABASE IF EXISTS "{n}" WITH (FORCE)')
+        finally:
+            await conn.close()
+
+    asyncio.run(drop())
+
+
+def start_programme(
+    tmp: Path, bootstrap_servers: str, port_base: int = E2E_PORT_BASE
+) -> tuple[Programme, list[str]]:
+    urls, created = _database_urls(tmp)
+    prefix = f"e2e{uuid.uuid4().hex[:8]}."
+    env = {
+        **os.environ,
+        "SOSAI_VAR_DIR": str(tmp),
+        "KAFKA_BOOTSTRAP_SERVERS": bootstrap_servers,
+        "KAFKA_TOPIC_PREFIX": prefix,
+        "CATALOG_CALCULATOR_URL": f"http://127.0.0.1:{port_base + 3}",
+    }
+    processes: dict[str, ServiceProcess] = {}
+    for i, spec in enumerate(SERVICES, start=1):
+        env[f"{spec.prefix}DATABASE_URL"] = urls[spec.name]
+        processes[spec.name] = ServiceProcess(spec, env, tmp / "log", port=port_base + i)
+    for p in processes.values():
+        p.start()
+    try:
+        for p in processes.values():
+            p.wait_ready(timeout=120)
+    except Exception:
+        for p in processes.values():
+            p.stop()
+        _drop(created)
+        raise
+    return Programme(processes, prefix, urls), created

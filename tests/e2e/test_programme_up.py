@@ -1,0 +1,16 @@
+"""The four services start as processes on the tier's broker and database and see each other."""
+
+from __future__ import annotations
+
+from e2e_support import Programme
+
+
+def test_all_four_services_are_ready_with_docs_and_metrics(programme: Programme) -> None:
+    for name in ("registry", "certification", "calculator", "events-catalog"):
+        c = programme.client(name)
+        ready = c.get("/readyz")
+        assert ready.status_code == 200 and ready.json()["checks"] == {"database": "ok", "broker": "ok"}
+        spec = c.get("/openapi.json").json()
+        assert any(p.startswith("/v1/") for p in spec["paths"]), name
+        metrics = c.get("/metrics").text
+        assert "sosai_http_requests_total" in metrics and "sosai_outbox_backlog" in metrics
