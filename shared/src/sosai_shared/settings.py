@@ -50,6 +50,9 @@ class ServiceSettings(BaseSettings):
     #: Prepended to every topic name (``registry.events`` → ``<prefix>registry.events``): lets
     #: several programmes (a staging copy, an end-to-end test run) share one Kafka cluster.
     kafka_topic_prefix: str = ""
+    #: Appended to consumer group ids. A new suffix makes the consumers read every topic again
+    #: from the earliest offset (a replay: the inbox must absorb all of it).
+    kafka_consumer_group_suffix: str = ""
     kafka_request_timeout_ms: int = 10_000
     #: Start-up creates topics; production clusters (Strimzi KafkaTopic) may own them instead.
     kafka_create_topics: bool = True

@@ -61,7 +61,9 @@ class EventConsumer:
         self.settings, self.db, self.name = settings, db, name
         self.handlers = {contract.event_type: (contract, h) for contract, h in handlers.items()}
         self.topics = sorted({settings.kafka_topic_prefix + contract.topic for contract in handlers})
-        self.group_id = group_id or f"{settings.service_name}.{name}"
+        self.group_id = group_id or f"{settings.kafka_topic_prefix}{settings.service_name}.{name}" + (
+            settings.kafka_consumer_group_suffix
+        )
         self.after_db_commit = after_db_commit
         self.service = settings.service_name
         self._stop = asyncio.Event()
