@@ -25,7 +25,9 @@ case "$tier" in
     ;;
   full)
     # PostgreSQL and Kafka keep their data under the shared var/ (wiped per run: a clean cluster each time)
-    export SOSAI_KAFKA_PORT="${SOSAI_KAFKA_PORT:-29092}" SOSAI_PG_PORT="${SOSAI_PG_PORT:-55432}"
+    # ports of their own, so a developer's `make infra-up` cluster (55432/29092) is left alone
+    export SOSAI_KAFKA_PORT="${SOSAI_KAFKA_PORT:-29192}" SOSAI_KAFKA_CONTROLLER_PORT="${SOSAI_KAFKA_CONTROLLER_PORT:-29193}"
+    export SOSAI_PG_PORT="${SOSAI_PG_PORT:-55442}"
     export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$SOSAI_KAFKA_PORT" SOSAI_BROKER_KIND=kafka
     export KAFKA_ENABLE_IDEMPOTENCE=true
     export SOSAI_TEST_POSTGRES="postgresql+asyncpg://postgres@127.0.0.1:$SOSAI_PG_PORT"
@@ -34,6 +36,7 @@ case "$tier" in
     bash deploy/local/kafka.sh wipe >/dev/null 2>&1 || true
     bash deploy/local/kafka.sh start
     "$ROOT/.venv/bin/python" deploy/local/kafka_smoke.py --bootstrap "$KAFKA_BOOTSTRAP_SERVERS"
+    SUITES+=(tests/full_tier)  # faults only a database server can have (restart under load)
     ;;
   *) echo "unknown tier $tier" >&2; exit 2 ;;
 esac

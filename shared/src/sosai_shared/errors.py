@@ -14,6 +14,8 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sosai_shared.logging import request_id_var
@@ -105,6 +107,35 @@ _HTTP_TYPES = {
 }
 
 
+#: asyncpg errors that mean "the server went away or is not accepting connections"
+_CONNECTION_ERRORS = {
+    "CannotConnectNowError",
+    "ConnectionDoesNotExistError",
+    "AdminShutdownError",
+    "ConnectionFailureError",
+    "PostgresConnectionError",
+    "TooManyConnectionsError",
+    "InternalClientError",
+    "ConnectionRefusedError",
+}
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    """True when a database error says the database is unreachable, not that the request is wrong."""
+    if isinstance(exc, DBAPIError) and (
+        exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError)
+    ):
+        return True
+    seen: BaseException | None = exc
+    for _ in range(5):  # walk the cause chain: SQLAlchemy → adapter → asyncpg
+        if seen is None:
+            break
+        if type(seen).__name__ in _CONNECTION_ERRORS or isinstance(seen, ConnectionError):
+            return True
+        seen = seen.__cause__ or getattr(seen, "orig", None)
+    return False
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(_: Request, exc: DomainError) -> JSONResponse:
@@ -124,6 +155,33 @@ def install_error_handlers(app: FastAPI) -> None:
             "The request does not match the schema; see 'errors'.",
             errors=errors,
         )
+
+    async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
+        # the database is restarting or unreachable: fail fast and say when to retry; the
+        # transaction was rolled back (or never began), so nothing partial was kept
+        log.warning("database unavailable: %r", exc)
+        return problem(
+            503,
+            "database-unavailable",
+            "Service temporarily unavailable",
+            "The database is unreachable; retry shortly (with the same Idempotency-Key).",
+            headers={"Retry-After": "2"},
+        )
+
+    async def _database_error(request: Request, exc: DBAPIError) -> JSONResponse:
+        if database_unavailable(exc):
+            return await _unavailable(request, exc)
+        log.error("database error", exc_info=exc)
+        return problem(
+            500,
+            "internal-error",
+            "Internal server error",
+            "An unexpected error occurred; quote the request id when reporting it.",
+        )
+
+    app.add_exception_handler(DBAPIError, _database_error)  # type: ignore[arg-type]
+    for exc_type in (ConnectionError, TimeoutError, SATimeoutError):
+        app.add_exception_handler(exc_type, _unavailable)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
