@@ -12,3 +12,5 @@ class Settings(ServiceSettings):
 
     service_name: str = "calculator"
     port: int = 8003
+    #: Load the factor sets shipped in the package at start-up (idempotent by content).
+    load_shipped_factors: bool = True

@@ -6,9 +6,18 @@ from fastapi import FastAPI
 
 from sosai_calculator import models
 from sosai_calculator.config import Settings
+from sosai_calculator.handlers import on_credits_retired
 from sosai_calculator.routes import router
-from sosai_shared.app import create_service_app
+from sosai_calculator.service import load_shipped_sets
+from sosai_shared.app import Runtime, create_service_app
 from sosai_shared.contracts import TOPICS
+from sosai_shared.contracts.registry import CreditsRetiredV1
+from sosai_shared.events.consumer import EventConsumer
+
+
+async def _on_startup(runtime: Runtime) -> None:
+    if runtime.settings.load_shipped_factors:  # type: ignore[attr-defined]
+        await load_shipped_sets(runtime.db.sessionmaker)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -16,9 +25,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return create_service_app(
         settings,
         title="Sōsai calculator",
-        description="calculator service of the Sōsai carbon-offset programme.",
+        description=(
+            "Emission-factor sets, estimates and stored footprints (organisation, product, event) by the "
+            "Japanese official method, offset plans, and their coverage by retired credits."
+        ),
         package="sosai_calculator",
         metadata=models.Base.metadata,
         routers=[router],
         publishes=[TOPICS["calculator"]],
+        consumers=lambda rt: [
+            EventConsumer(rt.settings, rt.db, "coverage", {CreditsRetiredV1: on_credits_retired})
+        ],
+        on_startup=_on_startup,
     )

@@ -12,3 +12,9 @@ class Settings(ServiceSettings):
 
     service_name: str = "certification"
     port: int = 8002
+    #: Kafka consumer group of the facts consumer (registry retirements, calculator footprints).
+    consumer_group: str = "certification.facts"
+    #: A retirement counts if it happened at most this many days before the application's submission.
+    retirement_window_days: int = 365
+    #: Upper bound of one bulk call (reported cases).
+    max_bulk_items: int = 1000

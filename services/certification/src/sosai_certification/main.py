@@ -6,19 +6,29 @@ from fastapi import FastAPI
 
 from sosai_certification import models
 from sosai_certification.config import Settings
-from sosai_certification.routes import router
-from sosai_shared.app import create_service_app
+from sosai_certification.handlers import HANDLERS
+from sosai_certification.routes import routers
+from sosai_shared.app import Runtime, create_service_app
 from sosai_shared.contracts import TOPICS
+from sosai_shared.events.consumer import EventConsumer
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+
+    def consumers(rt: Runtime) -> list[EventConsumer]:
+        return [EventConsumer(rt.settings, rt.db, "facts", HANDLERS, group_id=settings.consumer_group)]
+
     return create_service_app(
         settings,
         title="Sōsai certification",
-        description="certification service of the Sōsai carbon-offset programme.",
+        description=(
+            "Carbon Offset Certification (4CJ): offset-initiative applications with automatic checks, "
+            "review and certificates; Anshin providers; reported offset cases; statistics."
+        ),
         package="sosai_certification",
         metadata=models.Base.metadata,
-        routers=[router],
+        routers=routers,
         publishes=[TOPICS["certification"]],
+        consumers=consumers,
     )

@@ -12,3 +12,9 @@ class Settings(ServiceSettings):
 
     service_name: str = "catalog"
     port: int = 8004
+    #: Bearer token for the calculator in production (``CATALOG_CALCULATOR_TOKEN``); in development
+    #: the catalog mints a short-lived service token with the shared secret instead.
+    calculator_token: str = ""
+    #: Retries after the first attempt, with exponential backoff, for transport errors and 5xx.
+    calculator_retries: int = 2
+    calculator_backoff_seconds: float = 0.2

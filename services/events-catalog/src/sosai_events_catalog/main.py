@@ -4,11 +4,27 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from sosai_events_catalog import models
+from sosai_events_catalog import handlers, models
 from sosai_events_catalog.config import Settings
 from sosai_events_catalog.routes import router
-from sosai_shared.app import create_service_app
-from sosai_shared.contracts import TOPICS
+from sosai_shared.app import Runtime, create_service_app
+from sosai_shared.contracts import TOPICS, CertificateRevokedV1, CreditsRetiredV1, OffsetCertifiedV1
+from sosai_shared.events.consumer import EventConsumer
+
+
+def _consumers(rt: Runtime) -> list[EventConsumer]:
+    return [
+        EventConsumer(
+            rt.settings,
+            rt.db,
+            "carbon",
+            {
+                CreditsRetiredV1: handlers.on_credits_retired,
+                OffsetCertifiedV1: handlers.on_offset_certified,
+                CertificateRevokedV1: handlers.on_certificate_revoked,
+            },
+        ),
+    ]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -16,9 +32,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return create_service_app(
         settings,
         title="Sōsai events-catalog",
-        description="events-catalog service of the Sōsai carbon-offset programme.",
+        description=(
+            "Outreach programmes (Carbon Offset Leader training, J-VER briefings, the Carbon Offset EXPO), "
+            "their sessions, registrations with waiting lists, iCalendar feeds, per-session carbon cards "
+            "and statistics per fiscal year."
+        ),
         package="sosai_events_catalog",
         metadata=models.Base.metadata,
         routers=[router],
         publishes=[TOPICS["catalog"]],
+        consumers=_consumers,
     )

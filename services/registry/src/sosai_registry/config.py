@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic_settings import SettingsConfigDict
+from decimal import Decimal
 
+from pydantic import Field
+from pydantic_settings import SettingsConfigDict
 from sosai_shared.settings import ServiceSettings
 
 
@@ -12,3 +14,5 @@ class Settings(ServiceSettings):
 
     service_name: str = "registry"
     port: int = 8001
+    #: Share of every forest-absorption issuance that goes to the buffer account (rounded up).
+    forest_buffer_share: Decimal = Field(default=Decimal("0.10"), ge=0, lt=1)
