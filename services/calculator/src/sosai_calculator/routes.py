@@ -308,8 +308,15 @@ async def create_footprint_csv(
     text = service.csv_from_body(request.headers.get("content-type", ""), await request.body())
     plan = PlanIn(planned_reduction_t_co2=planned_reduction_t_co2, offset_share=offset_share)
     fp = await service.create_footprint_from_csv(
-        uow.session, principal.org, text.splitlines(), name=name, fiscal_year=fiscal_year, regime=regime,
-        offset_type=offset_type, plan=plan, source=source,
+        uow.session,
+        principal.org,
+        text.splitlines(),
+        name=name,
+        fiscal_year=fiscal_year,
+        regime=regime,
+        offset_type=offset_type,
+        plan=plan,
+        source=source,
     )
     return await uow.respond(FootprintOut.model_validate(await service.footprint_json(uow.session, fp)), 201)
 

@@ -1,0 +1,96 @@
+"""The one synchronous question the catalog asks another service: "what is this session's footprint?".
+
+``POST {calculator_url}/v1/estimates/event`` with a bounded timeout and a few
+retries with backoff on transport errors and 5xx. Anything else (4xx, a body
+without ``total_t_co2``) is not retried. Every failure becomes
+:class:`CalculatorUnavailable` with a human-readable reason, which the carbon
+card shows instead of a number: the catalog never answers 500 because its
+peer is down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import httpx
+
+from sosai_events_catalog.config import Settings
+from sosai_events_catalog.metrics import CALCULATOR_CALLS
+from sosai_shared.auth import mint_token
+
+log = logging.getLogger("sosai.catalog.calculator")
+
+SERVICE_ORG = "sosai-catalog"
+ESTIMATE_SCOPE = "calculator:estimate"
+
+
+class CalculatorUnavailable(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def bearer_token(settings: Settings) -> str:
+    if settings.calculator_token:
+        return settings.calculator_token
+    if settings.environment == "production":
+        raise CalculatorUnavailable("no calculator token configured (CATALOG_CALCULATOR_TOKEN)")
+    # development/test: a short-lived service token signed with the shared development secret
+    return mint_token(
+        secret=settings.jwt_secret,
+        org=SERVICE_ORG,
+        scopes=[ESTIMATE_SCOPE],
+        sub="service:events-catalog",
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+        ttl_seconds=300,
+    )
+
+
+async def estimate_event(settings: Settings, body: dict[str, Any]) -> Decimal:
+    """Total t-CO2 of an event as the calculator computes it."""
+    url = settings.calculator_url.rstrip("/") + "/v1/estimates/event"
+    headers = {"Authorization": f"Bearer {bearer_token(settings)}"}
+    reason = "no attempt made"
+    async with httpx.AsyncClient(timeout=settings.http_timeout_seconds) as client:
+        for attempt in range(settings.calculator_retries + 1):
+            if attempt:
+                await asyncio.sleep(settings.calculator_backoff_seconds * 2 ** (attempt - 1))
+            try:
+                r = await client.post(url, json=body, headers=headers)
+            except httpx.TimeoutException:
+                reason = f"the calculator did not answer within {settings.http_timeout_seconds:g} s"
+                continue
+            except httpx.TransportError as exc:
+                reason = f"the calculator is unreachable ({type(exc).__name__})"
+                continue
+            if r.status_code >= 500:
+                reason = f"the calculator answered {r.status_code}"
+                continue
+            if r.status_code >= 400:
+                CALCULATOR_CALLS.labels("rejected").inc()
+                detail = _problem_detail(r)
+                raise CalculatorUnavailable(f"the calculator refused the estimate ({r.status_code}{detail})")
+            try:
+                total = Decimal(str(r.json()["total_t_co2"]))
+            except (ValueError, KeyError, TypeError, InvalidOperation) as exc:
+                CALCULATOR_CALLS.labels("bad_answer").inc()
+                raise CalculatorUnavailable("the calculator's answer has no valid total_t_co2") from exc
+            CALCULATOR_CALLS.labels("ok").inc()
+            return total
+    CALCULATOR_CALLS.labels("unavailable").inc()
+    log.warning("calculator unavailable: %s", reason)
+    raise CalculatorUnavailable(reason)
+
+
+def _problem_detail(r: httpx.Response) -> str:
+    try:
+        body = r.json()
+    except ValueError:
+        return ""
+    if isinstance(body, dict) and isinstance(body.get("type"), str):
+        return ": " + body["type"].rsplit("/", 1)[-1]
+    return ""
