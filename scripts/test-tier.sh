@@ -43,6 +43,9 @@ case "$tier" in
   *) echo "unknown tier $tier" >&2; exit 2 ;;
 esac
 
+# kustomize for the deployment validation tests (built once with Go, cached under var/tools)
+bash deploy/k8s/tools.sh >/dev/null
+
 echo "== test tier: $tier (broker $KAFKA_BOOTSTRAP_SERVERS${SOSAI_TEST_POSTGRES:+, database $SOSAI_TEST_POSTGRES})"
 existing=()
 for s in "${SUITES[@]}"; do [ -d "$s" ] && existing+=("$s"); done

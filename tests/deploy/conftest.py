@@ -8,21 +8,19 @@ start and serve without one).
 
 from __future__ import annotations
 
-import asyncio
-import importlib
+import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # deploy_support, for the test modules too
 
-from deploy_support import K8S, OVERLAYS, SERVICES, Scrape, metric_families
+from deploy_support import K8S, OVERLAYS, Scrape
 
 
 @pytest.fixture(scope="session")
@@ -45,37 +43,28 @@ def rendered(kustomize: str) -> dict[str, list[dict[str, Any]]]:
     return result
 
 
-async def _scrape(service: str, module: str, workdir: Path) -> Scrape:
-    config = importlib.import_module(f"{module}.config")
-    main = importlib.import_module(f"{module}.main")
-    settings = config.Settings(
-        database_url=f"sqlite+aiosqlite:///{workdir / (service + '.db')}",
-        # a port nothing listens on: the service must start and serve without a broker
-        kafka_bootstrap_servers="127.0.0.1:1",
-        migrate_on_startup=True,
-        kafka_request_timeout_ms=1000,
-    )
-    app = main.create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            resp = await client.get("/metrics")
-            assert resp.status_code == 200, resp.text
-            await client.get("/readyz")  # sets sosai_ready{service}; 503 here, the broker is absent
-            text = (await client.get("/metrics")).text
-        runtime = app.state.runtime
-        scrape = Scrape(service, text, metric_families(text), publishes=set(runtime.publishes))
-        for consumer in runtime.consumers:
-            scrape.consumes.update(consumer.topics)
-            scrape.dlqs.update(consumer.dlq_topics)
-    return scrape
-
-
 @pytest.fixture(scope="session")
 def scrapes() -> dict[str, Scrape]:
-    """service -> its /metrics exposition and topics, from the real app started in-process."""
-    out: dict[str, Scrape] = {}
+    """service -> what its real app exports on /metrics, and its topics.
+
+    The apps run in a fresh Python process (deploy_support.scrape_all): in this one, every test
+    suite's imports have already registered every service's counters in prometheus_client's
+    process-wide registry, which would hide a metric that only another service defines.
+    """
     with tempfile.TemporaryDirectory(prefix="sosai-deploy-") as tmp:
-        for service, _folder, module, _prefix in SERVICES:
-            out[service] = asyncio.run(_scrape(service, module, Path(tmp)))
-    return out
+        result = Path(tmp) / "scrapes.json"
+        proc = subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("deploy_support.py")), tmp, str(result)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=180,
+        )
+        assert proc.returncode == 0, f"a service did not start and serve /metrics:\n{proc.stderr[-3000:]}"
+        data = json.loads(result.read_text())
+    return {
+        service: Scrape(
+            service, d["metrics"], set(d["families"]), set(d["publishes"]), set(d["consumes"]), set(d["dlqs"])
+        )
+        for service, d in data.items()
+    }

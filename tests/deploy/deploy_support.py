@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import importlib
+import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,3 +47,59 @@ def metric_families(exposition: str) -> set[str]:
         if line.startswith(("# HELP ", "# TYPE ")):
             names.add(line.split()[2])
     return names
+
+
+async def scrape_one(service: str, module: str, workdir: Path) -> dict[str, Any]:
+    """Start the service's real app (migrations on SQLite, no broker), read /metrics and its topics."""
+    import httpx
+
+    config = importlib.import_module(f"{module}.config")
+    main = importlib.import_module(f"{module}.main")
+    settings = config.Settings(
+        database_url=f"sqlite+aiosqlite:///{workdir / (service + '.db')}",
+        # a port nothing listens on: the service must start and serve without a broker
+        kafka_bootstrap_servers="127.0.0.1:1",
+        migrate_on_startup=True,
+        kafka_request_timeout_ms=1000,
+    )
+    app = main.create_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            first = await client.get("/metrics")
+            assert first.status_code == 200, first.text
+            await client.get("/readyz")  # sets sosai_ready{service}; 503 here, the broker is absent
+            text = (await client.get("/metrics")).text
+        runtime = app.state.runtime
+        return {
+            "metrics": text,
+            "publishes": sorted(runtime.publishes),
+            "consumes": sorted(t for c in runtime.consumers for t in c.topics),
+            "dlqs": sorted(t for c in runtime.consumers for t in c.dlq_topics),
+        }
+
+
+async def scrape_all(workdir: Path) -> dict[str, dict[str, Any]]:
+    """Every service, one after another, in this one process.
+
+    prometheus_client's registry is process-wide, so a later service's exposition also lists the
+    families that earlier services' imports registered. What a service itself exports is what the
+    platform had before any service was imported, plus what its own import added.
+    """
+    from prometheus_client import REGISTRY, generate_latest
+
+    importlib.import_module("sosai_shared.app")
+    base = metric_families(generate_latest(REGISTRY).decode())
+    out = {}
+    for service, _folder, module, _prefix in SERVICES:
+        before = metric_families(generate_latest(REGISTRY).decode())
+        result = await scrape_one(service, module, workdir)
+        others = before - base
+        result["families"] = sorted(metric_families(result["metrics"]) - others)
+        out[service] = result
+    return out
+
+
+if __name__ == "__main__":  # python deploy_support.py WORKDIR RESULT_JSON
+    _workdir, _result = sys.argv[1:3]
+    Path(_result).write_text(json.dumps(asyncio.run(scrape_all(Path(_workdir)))))

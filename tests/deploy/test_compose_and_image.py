@@ -102,6 +102,13 @@ def test_services_are_wired_and_start_in_order(compose: dict[str, Any]) -> None:
         )
         assert svc.get("read_only") is True and svc.get("user", "").split(":")[0] not in ("", "0", "root")
     assert _env(svcs["catalog"])["CATALOG_CALCULATOR_URL"] == "http://calculator:8000"
+    # production does not mint the catalog's calculator token itself: compose mints one at start
+    catalog_cmd = " ".join(svcs["catalog"]["command"])
+    assert "CATALOG_CALCULATOR_TOKEN" in catalog_cmd and "--scope calculator:estimate" in catalog_cmd
+    assert (
+        "exec uvicorn sosai_events_catalog.main:create_app --factory --host 0.0.0.0 --port 8000"
+        in catalog_cmd
+    )
     assert svcs["catalog"]["depends_on"]["calculator"]["condition"] == "service_healthy"
 
     graph = {n: set(s.get("depends_on", {})) for n, s in svcs.items()}

@@ -243,7 +243,7 @@ def test_prod_references_secrets_and_contains_none(rendered: dict[str, list[dict
     prod = rendered["prod"]
     assert not [d for d in prod if d["kind"] == "Secret"], "prod must not ship literal secrets"
     refs = _secret_refs(prod)
-    assert refs == {"sosai-jwt", *(f"sosai-pg-{s[0]}" for s in SERVICES)}
+    assert refs == {"sosai-jwt", "sosai-catalog-calculator-token", *(f"sosai-pg-{s[0]}" for s in SERVICES)}
     documented = (DEPLOY / "README.md").read_text()
     assert "`sosai-jwt`" in documented and "`sosai-pg-<service>`" in documented, (
         "deploy/README.md must list them"

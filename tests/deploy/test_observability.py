@@ -170,6 +170,9 @@ def test_every_metric_the_service_exports_includes_the_shared_ones(scrapes: dict
     for service, scrape in scrapes.items():
         assert SHARED_METRICS <= scrape.families, (service, sorted(SHARED_METRICS - scrape.families))
         assert f'sosai_ready{{service="{service}"}}' in scrape.metrics_text, service
+        # attribution works: a service is not credited with another service's business counters
+        others = {m for s, names in BUSINESS_METRICS.items() if s != service for m in names}
+        assert not scrape.families & others, (service, sorted(scrape.families & others))
 
 
 @pytest.mark.parametrize("service", [s[0] for s in SERVICES])
