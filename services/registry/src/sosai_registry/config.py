@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
+
 from sosai_shared.settings import ServiceSettings
 
 

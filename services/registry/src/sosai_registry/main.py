@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
-from sosai_shared.app import Runtime, create_service_app
-from sosai_shared.contracts import TOPICS, ProviderRegisteredV1
-from sosai_shared.events.consumer import EventConsumer
 
 from sosai_registry import models
 from sosai_registry.config import Settings
 from sosai_registry.handlers import on_provider_registered
 from sosai_registry.public import router as public_router
 from sosai_registry.routes import router
+from sosai_shared.app import Runtime, create_service_app
+from sosai_shared.contracts import TOPICS, ProviderRegisteredV1
+from sosai_shared.events.consumer import EventConsumer
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
 
     def consumers(rt: Runtime) -> list[EventConsumer]:
-        return [EventConsumer(rt.settings, rt.db, "providers", {ProviderRegisteredV1: on_provider_registered})]
+        return [
+            EventConsumer(rt.settings, rt.db, "providers", {ProviderRegisteredV1: on_provider_registered})
+        ]
 
     return create_service_app(
         settings,
         title="Sōsai registry",
         description="The J-VER credit registry: methodologies, projects, certification, issuance, holdings with "
-                    "serial numbers, transfers, retirements (無効化), cancellations (取消), the forest buffer, "
-                    "price indications and the public ledger.",
+        "serial numbers, transfers, retirements (無効化), cancellations (取消), the forest buffer, "
+        "price indications and the public ledger.",
         package="sosai_registry",
         metadata=models.Base.metadata,
         routers=[router, public_router],

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sosai_shared.db import BigInt, UTCDateTime, make_base
 from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlmodel import Field
+
+from sosai_shared.db import BigInt, UTCDateTime, make_base
 
 Base = make_base("Registry")
 
@@ -75,7 +76,9 @@ class Project(Base, table=True):  # type: ignore[call-arg]
 class ProjectTransition(Base, table=True):  # type: ignore[call-arg]
     __tablename__ = "project_transitions"
     id: int | None = Field(default=None, sa_column=Column(BigInt, primary_key=True, autoincrement=True))
-    project_id: str = Field(sa_column=Column(String(36), ForeignKey("projects.id"), nullable=False, index=True))
+    project_id: str = Field(
+        sa_column=Column(String(36), ForeignKey("projects.id"), nullable=False, index=True)
+    )
     from_status: str | None = None
     to_status: str
     actor_sub: str
@@ -90,7 +93,9 @@ class Certification(Base, table=True):  # type: ignore[call-arg]
 
     __tablename__ = "certifications"
     id: str = Field(sa_column=Column(String(36), primary_key=True))
-    project_id: str = Field(sa_column=Column(String(36), ForeignKey("projects.id"), nullable=False, index=True))
+    project_id: str = Field(
+        sa_column=Column(String(36), ForeignKey("projects.id"), nullable=False, index=True)
+    )
     period_start: date = Field(sa_column=Column(Date, nullable=False))
     period_end: date = Field(sa_column=Column(Date, nullable=False))
     vintage: int
@@ -139,7 +144,9 @@ class Transaction(Base, table=True):  # type: ignore[call-arg]
     proposer_sub: str
     proposer_org: str
     approver_sub: str | None = None
-    certification_id: str | None = Field(default=None, sa_column=Column(String(36), nullable=True, index=True))
+    certification_id: str | None = Field(
+        default=None, sa_column=Column(String(36), nullable=True, index=True)
+    )
     project_id: str | None = Field(default=None, sa_column=Column(String(36), nullable=True, index=True))
     parent_id: str | None = Field(default=None, sa_column=Column(String(36), nullable=True))
     reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
@@ -166,7 +173,9 @@ class Issuance(Base, table=True):  # type: ignore[call-arg]
     __table_args__ = (UniqueConstraint("certification_id"),)
     id: str = Field(sa_column=Column(String(36), primary_key=True))
     transaction_id: str = Field(sa_column=Column(String(36), ForeignKey("transactions.id"), nullable=False))
-    certification_id: str = Field(sa_column=Column(String(36), ForeignKey("certifications.id"), nullable=False))
+    certification_id: str = Field(
+        sa_column=Column(String(36), ForeignKey("certifications.id"), nullable=False)
+    )
     project_id: str = Field(sa_column=Column(String(36), nullable=False, index=True))
     holder_account_id: str
     holder_org: str

@@ -1,0 +1,107 @@
+"""Serial numbers, range arithmetic and fiscal years: pure functions, property-tested.
+
+Printable serial format (one block)::
+
+    {scheme}-{credit type}-{programme}-{project code}-{vintage FY}-{start}-{end}
+    JP-ER-NAT-P0012-2010-000001-000500
+
+* scheme: ``JP``; credit type: ``ER`` (emission reduction) or ``FM`` (forest management);
+* programme: ``NAT`` for the national J-VER programme, otherwise the prefecture's
+  programme name in upper case without separators (``KOCHI``);
+* project code ``P`` + at least four digits; vintage: the fiscal year (April-March);
+* start and end: the inclusive range, zero-padded to at least six digits.
+
+Serials are allocated from one registry-wide counter, so a number alone identifies a
+tonne; the other segments make a printed range self-describing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+
+JST = timezone(timedelta(hours=9))
+_SERIAL = re.compile(
+    r"^(?P<scheme>[A-Z]{2})-(?P<type>[A-Z]{2,3})-(?P<prog>[A-Z0-9]{2,20})-(?P<code>P\d{4,})-"
+    r"(?P<vintage>\d{4})-(?P<start>\d{6,})-(?P<end>\d{6,})$"
+)
+
+
+@dataclass(frozen=True)
+class Serial:
+    scheme: str
+    credit_type: str
+    programme: str
+    project_code: str
+    vintage: int
+    start: int
+    end: int
+
+    @property
+    def quantity(self) -> int:
+        return self.end - self.start + 1
+
+
+def programme_segment(programme: str) -> str:
+    return "NAT" if programme == "national" else re.sub(r"[^A-Z0-9]", "", programme.upper())
+
+
+def programme_from_segment(segment: str) -> str:
+    return "national" if segment == "NAT" else segment.lower()
+
+
+def format_serial(s: Serial) -> str:
+    if s.start < 1 or s.end < s.start:
+        raise ValueError(f"invalid range {s.start}-{s.end}")
+    return (
+        f"{s.scheme}-{s.credit_type}-{programme_segment(s.programme)}-{s.project_code}-"
+        f"{s.vintage:04d}-{s.start:06d}-{s.end:06d}"
+    )
+
+
+def parse_serial(text: str) -> Serial:
+    m = _SERIAL.match(text.strip())
+    if m is None:
+        raise ValueError(f"not a serial range: {text!r}")
+    start, end = int(m["start"]), int(m["end"])
+    if start < 1 or end < start:
+        raise ValueError(f"invalid range in {text!r}")
+    return Serial(
+        m["scheme"], m["type"], programme_from_segment(m["prog"]), m["code"], int(m["vintage"]), start, end
+    )
+
+
+def split_low(start: int, end: int, keep: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Split ``[start, end]`` so the first part (the sender's) holds the ``keep`` lowest serials
+    and the second (the receiver's) the rest: the UNDP rule, sender keeps the low range."""
+    if not 0 < keep < end - start + 1:
+        raise ValueError(f"cannot keep {keep} of {start}-{end}")
+    return (start, start + keep - 1), (start + keep, end)
+
+
+def carve(start: int, end: int, a: int, b: int) -> tuple[list[tuple[int, int]], tuple[int, int]]:
+    """Remove ``[a, b]`` from ``[start, end]``: (what remains, in order; the carved range)."""
+    if not start <= a <= b <= end:
+        raise ValueError(f"{a}-{b} is not inside {start}-{end}")
+    rest = []
+    if a > start:
+        rest.append((start, a - 1))
+    if b < end:
+        rest.append((b + 1, end))
+    return rest, (a, b)
+
+
+def fiscal_year(d: date | datetime) -> int:
+    """Japanese fiscal year (April to March): 2011-03-31 is FY2010, 2011-04-01 FY2011."""
+    if isinstance(d, datetime):
+        d = d.astimezone(JST).date()
+    return d.year if d.month >= 4 else d.year - 1
+
+
+def fiscal_year_bounds(fy: int) -> tuple[date, date]:
+    return date(fy, 4, 1), date(fy + 1, 3, 31)
+
+
+def today_jst() -> date:
+    return datetime.now(UTC).astimezone(JST).date()
