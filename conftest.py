@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import subprocess
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -112,17 +113,35 @@ def bootstrap_servers() -> str:
 
 
 class BrokerControl:
-    """Stops and starts the tier's real broker, for the fault tests."""
+    """Takes the tier's real broker away and brings it back, for the fault tests.
+
+    Apache Kafka is stopped and started (its log is on disk). Tansu keeps its log in
+    memory only, so a restart would lose every message and reset every offset, which
+    no client can be expected to survive; it is frozen with SIGSTOP instead, and thawed
+    with SIGCONT: unreachable as far as every client can tell (requests hang and time
+    out), with its log intact when it returns.
+    """
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
         self.script = ROOT / "deploy" / "local" / ("kafka.sh" if kind == "kafka" else "tansu.sh")
+        var = Path(os.environ.get("SOSAI_VAR_DIR", ROOT / "var"))
+        self.tansu_pid = var / "tansu" / "tansu.pid"
+        self.frozen = False
 
     def stop(self) -> None:
-        subprocess.run(["bash", str(self.script), "stop"], check=True, timeout=120)
+        if self.kind == "kafka":
+            subprocess.run(["bash", str(self.script), "stop"], check=True, timeout=120)
+        else:
+            os.kill(int(self.tansu_pid.read_text().strip()), signal.SIGSTOP)
+            self.frozen = True
 
     def start(self) -> None:
-        subprocess.run(["bash", str(self.script), "start"], check=True, timeout=180)
+        if self.kind == "kafka":
+            subprocess.run(["bash", str(self.script), "start"], check=True, timeout=180)
+        elif self.frozen:
+            os.kill(int(self.tansu_pid.read_text().strip()), signal.SIGCONT)
+            self.frozen = False
 
 
 @pytest.fixture

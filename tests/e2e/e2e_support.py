@@ -56,13 +56,20 @@ class Programme:
 
 
 def eventually(probe: Callable[[], T | None], timeout: float = 60.0, interval: float = 0.3) -> T:
-    """Poll until ``probe`` returns something truthy: views converge through Kafka, not instantly."""
+    """Poll until ``probe`` returns something truthy: views converge through Kafka, not instantly.
+
+    A service that is briefly unreachable (restarting after a fault) counts as "not yet".
+    """
     deadline = time.monotonic() + timeout
     last: Any = None
     while time.monotonic() < deadline:
-        last = probe()
-        if last:
-            return last
+        try:
+            last = probe()
+        except httpx.TransportError as exc:
+            last = exc
+        else:
+            if last:
+                return last
         time.sleep(interval)
     raise AssertionError(f"did not converge within {timeout}s; last: {last!r}")
 

@@ -118,9 +118,7 @@ def test_anshin_provider_retires_for_a_consumer_product_offset(programme: Progra
                 "fiscal_year": 2010,
                 "units": 10000,
                 "offset_type": "product_service",
-                "per_unit": [
-                    {"activity": "electricity", "amount": "0.05", "unit": "kWh"}
-                ],
+                "per_unit": [{"activity": "electricity", "amount": "0.05", "unit": "kWh"}],
                 "plan": {"offset_share": "1"},
             },
         ),

@@ -27,7 +27,7 @@ from sosai_shared.events.consumer import EventConsumer
 from sosai_shared.events.kafka import broker_reachable, ensure_topics_with_retry
 from sosai_shared.events.outbox import OutboxRelay
 from sosai_shared.logging import configure_logging
-from sosai_shared.metrics import READY, ObservabilityMiddleware, metrics_response
+from sosai_shared.metrics import OUTBOX_BACKLOG, READY, ObservabilityMiddleware, metrics_response
 from sosai_shared.migrations import upgrade
 from sosai_shared.settings import ServiceSettings
 from sosai_shared.uow import IdempotentReplay, replay_response
@@ -181,7 +181,17 @@ def create_service_app(
         return problem(503, "not-ready", "Service not ready", "A dependency is unreachable.", checks=checks)
 
     @ops.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
-    async def metrics() -> Response:
+    async def metrics(request: Request) -> Response:
+        # the backlog is counted at scrape time: the relay's own figure goes stale exactly when
+        # it matters, while it is stuck waiting for an unreachable broker
+        runtime: Runtime = request.app.state.runtime
+        if runtime.relay is not None:
+            try:
+                OUTBOX_BACKLOG.labels(settings.service_name).set(
+                    await asyncio.wait_for(runtime.relay.backlog(), 2)
+                )
+            except Exception:
+                pass  # database unreachable: /readyz says so; keep the last known figure
         return metrics_response()
 
     app.include_router(ops)

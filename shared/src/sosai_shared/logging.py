@@ -56,6 +56,8 @@ def configure_logging(service: str, level: str = "INFO") -> None:
         lg = logging.getLogger(name)
         lg.handlers[:] = []
         lg.propagate = True
+    # per-request lines are what the Prometheus metrics already count; keep the logs for events
+    logging.getLogger("uvicorn.access").setLevel(logging.WARNING)
     # aiokafka logs every failed reconnect at ERROR while a broker is down; the relay
     # and consumers report that state themselves, once, with context.
     logging.getLogger("aiokafka").setLevel(logging.CRITICAL)

@@ -1,0 +1,22 @@
+"""A programme of its own for the fault runs (they stop the broker and kill services)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from e2e_support import Programme, _drop, start_programme
+
+
+@pytest.fixture(scope="module")
+def faulty(bootstrap_servers: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Programme]:
+    tmp = tmp_path_factory.mktemp("faulty")
+    prog, created = start_programme(tmp, bootstrap_servers, port_base=18200)
+    try:
+        yield prog
+    finally:
+        for c in prog.clients.values():
+            c.close()
+        for proc in prog.processes.values():
+            proc.stop()
+        _drop(created)
