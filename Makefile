@@ -39,6 +39,17 @@ fmt: venv ## format the code
 token: venv ## mint a development token: make token ORG=acme SCOPES="registry:write registry:read"
 	@$(PY) -m sosai_shared.auth.cli --org "$(or $(ORG),demo-org)" $(foreach s,$(SCOPES),--scope $(s))
 
+seed: venv ## load the FY2010 white-paper programme through the public APIs (services running: make run)
+	$(PY) scripts/seed/seed_fy2010.py $(ARGS)
+
+report: venv ## the programme's figures as one HTML page with charts -> var/report/white-paper.html
+	$(PY) scripts/report/white_paper.py $(ARGS)
+
+bench: venv ## run the benchmarks (PostgreSQL for the registry: started here); results in bench/
+	bash deploy/local/postgres.sh start
+	$(PY) bench/registry/run.py
+	$(PY) bench/calculator/bench_csv_footprint.py
+
 infra-up: ## start the local PostgreSQL and Apache Kafka (deploy/local)
 	bash deploy/local/postgres.sh start
 	bash deploy/local/kafka.sh start

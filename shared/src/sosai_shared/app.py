@@ -22,7 +22,7 @@ from sqlalchemy import MetaData
 
 from sosai_shared.auth.jwt import TokenVerifier, guard_routes, public
 from sosai_shared.db import Database, ping
-from sosai_shared.errors import install_error_handlers, problem
+from sosai_shared.errors import document_problems, install_error_handlers, problem
 from sosai_shared.events.consumer import EventConsumer
 from sosai_shared.events.kafka import broker_reachable, ensure_topics_with_retry
 from sosai_shared.events.outbox import OutboxRelay
@@ -143,6 +143,15 @@ def create_service_app(
         audience=settings.jwt_audience,
     )
     install_error_handlers(app)
+    generate_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document_problems(generate_openapi())
+        assert app.openapi_schema is not None
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
     @app.exception_handler(IdempotentReplay)
     async def _replay(_: Request, exc: IdempotentReplay) -> Response:

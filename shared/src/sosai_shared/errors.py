@@ -85,7 +85,7 @@ def problem(
     **extra: Any,
 ) -> JSONResponse:
     body: dict[str, Any] = {
-        "type": type_ if type_.startswith(("http", "about:")) else PROBLEM_BASE + type_,
+        "type": type_ if type_.startswith(("http://", "https://", "about:")) else PROBLEM_BASE + type_,
         "title": title,
         "status": status,
     }
@@ -98,6 +98,7 @@ def problem(
 
 
 _HTTP_TYPES = {
+    400: ("malformed-request", "Malformed request"),
     401: ("unauthorized", "Unauthorized"),
     403: ("forbidden", "Forbidden"),
     404: ("not-found", "Not found"),
@@ -186,6 +187,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         type_, title = _HTTP_TYPES.get(exc.status_code, ("http-error", "HTTP error"))
+        if exc.status_code == 400 and exc.detail == "There was an error parsing the body":
+            type_ = "malformed-body"  # not JSON, or not the declared content type
         detail = exc.detail if isinstance(exc.detail, str) else None
         return problem(exc.status_code, type_, title, detail, headers=getattr(exc, "headers", None))
 
@@ -200,3 +203,58 @@ def unexpected_error_response() -> JSONResponse:
         "Internal server error",
         "An unexpected error occurred; quote the request id when reporting it.",
     )
+
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "title": "Problem",
+    "type": "object",
+    "description": "RFC 9457 problem details",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string", "format": "uri"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "request_id": {"type": "string"},
+        "errors": {"type": "array", "items": {"type": "object"}},
+    },
+    "additionalProperties": True,
+}
+_STANDARD = {
+    "400": "Malformed request (the body is not valid JSON of the declared content type)",
+    "401": "Missing, expired or invalid bearer token",
+    "403": "The token lacks the scope this operation needs",
+    "404": "No such object (or it belongs to another organisation)",
+    "413": "Request body too large",
+    "422": "The request does not match the schema, or a rule refused it",
+    "500": "Unexpected error (quote the request id)",
+    "503": "A dependency (the database) is unavailable; retry shortly",
+}
+
+
+def document_problems(schema: dict[str, Any]) -> None:
+    """Make the OpenAPI document say what the error handler does: every 4xx/5xx is
+    ``application/problem+json``, and the statuses every operation can return are listed
+    (body errors where there is a body, auth errors where there is security, 404 where there
+    is a path id), so clients and Schemathesis see the real contract."""
+    schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    ref = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for path, item in schema.get("paths", {}).items():
+        for method, op in item.items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            responses = op.setdefault("responses", {})
+            wanted = {"500", "503"}
+            if "requestBody" in op:
+                wanted |= {"400", "413", "422"}
+            if op.get("parameters"):
+                wanted.add("422")
+            if op.get("security"):
+                wanted |= {"401", "403"}
+            if "{" in path:
+                wanted.add("404")
+            for code in wanted:
+                responses.setdefault(code, {"description": _STANDARD[code]})
+            for code, response in responses.items():
+                if code[:1] in ("4", "5"):
+                    response["content"] = ref

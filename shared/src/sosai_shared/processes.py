@@ -26,13 +26,14 @@ class ServiceSpec:
     package: str
     port: int
     prefix: str
+    service_name: str  #: what its /healthz calls itself
 
 
 SERVICES = (
-    ServiceSpec("registry", "sosai_registry", 8001, "REGISTRY_"),
-    ServiceSpec("certification", "sosai_certification", 8002, "CERTIFICATION_"),
-    ServiceSpec("calculator", "sosai_calculator", 8003, "CALCULATOR_"),
-    ServiceSpec("events-catalog", "sosai_events_catalog", 8004, "CATALOG_"),
+    ServiceSpec("registry", "sosai_registry", 8001, "REGISTRY_", "registry"),
+    ServiceSpec("certification", "sosai_certification", 8002, "CERTIFICATION_", "certification"),
+    ServiceSpec("calculator", "sosai_calculator", 8003, "CALCULATOR_", "calculator"),
+    ServiceSpec("events-catalog", "sosai_events_catalog", 8004, "CATALOG_", "catalog"),
 )
 
 
@@ -88,7 +89,16 @@ class ServiceProcess:
             try:
                 r = httpx.get(f"{self.url}/readyz", timeout=5)
                 if r.status_code == 200:
-                    return
+                    # the port may belong to someone else (a leftover process): it must be ours
+                    who = httpx.get(f"{self.url}/healthz", timeout=5).json().get("service")
+                    time.sleep(0.2)
+                    if self.proc is not None and self.proc.poll() is not None:
+                        raise RuntimeError(
+                            f"{self.spec.name} exited ({self.proc.returncode}) while port {self.port} answers "
+                            f"for {who!r}: is another process on it? see {self.log_path}"
+                        )
+                    if who == self.spec.service_name:
+                        return
                 last = r.text
             except httpx.HTTPError as exc:
                 last = repr(exc)

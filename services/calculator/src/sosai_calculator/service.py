@@ -79,6 +79,15 @@ def _opt_date(raw: str) -> date | None:
 
 def parse_factor_csv(text: str) -> tuple[int, str, list[dict[str, Any]]]:
     """Validate a factor-set CSV: one fiscal year and regime per file, every row complete and consistent."""
+    try:
+        return _parse_factor_csv(text)
+    except csv.Error as exc:  # malformed CSV (stray newlines, NULs): the upload's fault, not ours
+        raise Unprocessable(
+            f"The factor-set CSV cannot be parsed: {exc}.", type="invalid-factor-set"
+        ) from exc
+
+
+def _parse_factor_csv(text: str) -> tuple[int, str, list[dict[str, Any]]]:
     reader = csv.DictReader(io.StringIO(text))
     if reader.fieldnames is None or set(FACTOR_COLUMNS) - set(reader.fieldnames):
         raise Unprocessable(
@@ -606,7 +615,10 @@ async def create_footprint_from_csv(
     source: str,
 ) -> Footprint:
     """The CSV path of the API (also what the benchmark drives): stream rows into lines, store one version."""
-    lines = await lines_from_csv(FactorResolver(session, regime), fiscal_year, rows)
+    try:
+        lines = await lines_from_csv(FactorResolver(session, regime), fiscal_year, rows)
+    except csv.Error as exc:  # malformed CSV (stray newlines, NULs): the upload's fault, not ours
+        raise RowErrors(f"The CSV cannot be parsed: {exc}.") from exc
     meta = OrganisationFootprintIn.model_construct(
         kind="organisation",
         name=name,

@@ -33,6 +33,11 @@ class CalculatorUnavailable(Exception):
         self.reason = reason
 
 
+class CalculatorRefused(CalculatorUnavailable):
+    """The calculator answered, and said no (4xx): the session's data cannot be estimated as it is.
+    Not an outage, so never a 503: recording such a footprint is the caller's 422."""
+
+
 def bearer_token(settings: Settings) -> str:
     if settings.calculator_token:
         return settings.calculator_token
@@ -73,7 +78,7 @@ async def estimate_event(settings: Settings, body: dict[str, Any]) -> Decimal:
             if r.status_code >= 400:
                 CALCULATOR_CALLS.labels("rejected").inc()
                 detail = _problem_detail(r)
-                raise CalculatorUnavailable(f"the calculator refused the estimate ({r.status_code}{detail})")
+                raise CalculatorRefused(f"the calculator refused the estimate ({r.status_code}{detail})")
             try:
                 total = Decimal(str(r.json()["total_t_co2"]))
             except (ValueError, KeyError, TypeError, InvalidOperation) as exc:

@@ -18,7 +18,7 @@ from pydantic import AwareDatetime
 
 from sosai_events_catalog import repository as repo
 from sosai_events_catalog import service
-from sosai_events_catalog.calculator import CalculatorUnavailable, estimate_event
+from sosai_events_catalog.calculator import CalculatorRefused, CalculatorUnavailable, estimate_event
 from sosai_events_catalog.deps import ORGANISE, Organiser, Registrant, RuntimeDep, settings_of
 from sosai_events_catalog.ical import calendar_of
 from sosai_events_catalog.models import EventSession
@@ -369,7 +369,7 @@ async def _footprint(runtime: Any, s: EventSession, regs: list[Any]) -> Footprin
         total = await estimate_event(settings_of(runtime), body)
     except CalculatorUnavailable as exc:
         return FootprintView(
-            status="unavailable",
+            status="refused" if isinstance(exc, CalculatorRefused) else "unavailable",
             reason=exc.reason,
             attendees_counted=counted,
             attendees_without_travel_data=missing,
@@ -425,6 +425,13 @@ async def record_footprint(session_id: str, uow: UoW, _: Organiser, runtime: Run
     s, expected, attended, _rec = await _snapshot(runtime, session_id)
     basis, regs = ("actual", attended) if attended else ("estimate", expected)
     view = await _footprint(runtime, s, regs)
+    if view.status == "refused":
+        raise DomainError(
+            f"The session's data cannot be estimated: {view.reason}.",
+            type="estimate-refused",
+            title="Estimate refused",
+            status=422,
+        )
     if view.status != "ok" or view.total_t_co2 is None:
         raise DomainError(
             f"The footprint cannot be computed now: {view.reason}.",

@@ -230,7 +230,10 @@ class RegistrationOut(BaseModel):
 
 
 class FootprintView(BaseModel):
-    status: Literal["ok", "unavailable", "pending"]
+    status: Literal["ok", "unavailable", "refused", "pending"] = Field(
+        description="ok; unavailable (calculator down or timing out); refused (the calculator rejected the "
+        "session's data, e.g. an unknown utility); pending"
+    )
     total_t_co2: str | None = Field(default=None, description="decimal string")
     credits_needed: int | None = Field(default=None, description="whole tonnes, rounded up")
     attendees_counted: int = 0
