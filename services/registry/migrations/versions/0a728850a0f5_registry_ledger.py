@@ -5,10 +5,11 @@ Revises: 9200f1563158
 Create Date: 2026-11-28 13:21:51.387853
 """
 
-import sosai_shared.db
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
+
+import sosai_shared.db
 from sosai_shared.db import utcnow
 
 revision = "0a728850a0f5"

@@ -5,10 +5,10 @@ Revises:
 Create Date: 2026-11-28 13:13:21.546775
 """
 
-from alembic import op
 import sqlalchemy as sa
-import sosai_shared.db
+from alembic import op
 
+import sosai_shared.db
 
 revision = "9200f1563158"
 down_revision = None
