@@ -326,3 +326,21 @@ async def test_openapi_documents_every_route(client: httpx.AsyncClient) -> None:
             assert op.get("summary"), (method, path)
             if path.startswith("/v1/") and method in ("post", "put"):
                 assert "422" in op["responses"], (method, path)
+
+
+async def test_malformed_csv_is_a_422_and_stores_nothing(client: httpx.AsyncClient) -> None:
+    """Found by Schemathesis: a bare CR inside an unquoted field made the csv module raise (500)."""
+    broken = 'activity,amount,unit\n"gasoline\r,1,L\n\x00'
+    before = (await count(client, Footprint), await count(client, FactorSet))
+    r = await client.post(
+        "/v1/factor-sets", content="\r\xc8[\x91\x0c", headers={**ADMIN, "content-type": "text/csv"}
+    )
+    assert r.status_code == 422 and problem_type(r) == "invalid-factor-set"
+    r = await client.post(
+        "/v1/footprints/csv",
+        params={"name": "x", "fiscal_year": 2010},
+        content=broken,
+        headers={**W, "content-type": "text/csv"},
+    )
+    assert r.status_code == 422 and problem_type(r) == "invalid-activity-data", r.text
+    assert (await count(client, Footprint), await count(client, FactorSet)) == before

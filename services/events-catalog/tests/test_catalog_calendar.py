@@ -41,3 +41,21 @@ async def test_programme_calendar_lists_its_sessions(client: httpx.AsyncClient) 
     cal = Calendar.from_ical(r.content)
     assert str(cal["VERSION"]) == "2.0" and "Sosai" in str(cal["PRODID"])
     assert {str(e["UID"]) for e in cal.walk("VEVENT")} == {f"{a['id']}@sosai.jp", f"{b['id']}@sosai.jp"}
+
+
+async def test_free_text_with_carriage_returns_still_makes_a_valid_calendar(
+    client: httpx.AsyncClient,
+) -> None:
+    """Found by Schemathesis: a programme name with a bare CR broke the content line (500)."""
+    r = await client.post(
+        "/v1/programmes",
+        headers=ORGANISER,
+        json={"code": "cr_test", "name_ja": "説明会\r第二部", "name_en": "Briefing\r\nPart two"},
+    )
+    assert r.status_code == 201, r.text
+    s = await create_session(client, programme_code="cr_test", title_ja="タイトル\r改行")
+    for url in ("/v1/programmes/cr_test/calendar.ics", f"/v1/sessions/{s['id']}/calendar.ics"):
+        resp = await client.get(url)
+        assert resp.status_code == 200, resp.text
+        [ev] = events_of(resp.content)
+        assert "改行" in str(ev["SUMMARY"]) and str(ev["UID"]) == f"{s['id']}@sosai.jp"

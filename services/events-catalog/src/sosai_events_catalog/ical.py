@@ -17,6 +17,12 @@ PRODID = "-//Sosai//events-catalog//EN"
 UID_DOMAIN = "sosai.jp"
 
 
+def _text(value: str | None) -> str:
+    """Organisers' free text may carry CR or CRLF; vText escapes only LF, and a bare CR would
+    break the content line (RFC 5545 §3.1), so line endings are normalised first."""
+    return (value or "").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def uid_of(session_id: str) -> str:
     return f"{session_id}@{UID_DOMAIN}"
 
@@ -30,16 +36,16 @@ def _event(s: EventSession, programme: Programme) -> Event:
     ev.add("dtstart", s.starts_at)
     ev.add("dtend", s.ends_at)
     ev.add("sequence", s.sequence)
-    ev.add("summary", s.title_ja if s.title_ja == s.title_en else f"{s.title_ja} / {s.title_en}")
+    ev.add("summary", _text(s.title_ja if s.title_ja == s.title_en else f"{s.title_ja} / {s.title_en}"))
     ev.add(
         "location",
-        vText(", ".join(x for x in (s.venue_name, s.venue_address, s.venue_city, s.prefecture) if x)),
+        vText(_text(", ".join(x for x in (s.venue_name, s.venue_address, s.venue_city, s.prefecture) if x))),
     )
-    ev.add("categories", [programme.code])
+    ev.add("categories", [_text(programme.code)])
     desc = f"{programme.name_ja} / {programme.name_en}"
     if s.cancelled_at is not None:
         desc += f"\nCancelled: {s.cancel_reason}"
-    ev.add("description", desc)
+    ev.add("description", _text(desc))
     ev.add("status", "CANCELLED" if s.cancelled_at is not None else "CONFIRMED")
     return ev
 
@@ -50,7 +56,7 @@ def calendar_of(sessions: Iterable[EventSession], programme: Programme, name: st
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", vText(_text(name)))  # an X- property: not escaped unless typed
     cal.add("x-wr-timezone", "Asia/Tokyo")
     for s in sessions:
         cal.add_component(_event(s, programme))
