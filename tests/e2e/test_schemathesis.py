@@ -61,4 +61,4 @@ def test_schemathesis_finds_nothing(programme: Programme, service: str, tmp_path
     assert result.returncode == 0, (
         f"schemathesis found problems in {service}:\n{tail}\n{result.stderr[-2000:]}"
     )
-    assert (tmp_path / "junit.xml").exists()
+    assert list(tmp_path.glob("junit*.xml")), "schemathesis wrote no report: did it run?"
