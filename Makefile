@@ -45,9 +45,10 @@ seed: venv ## load the FY2010 white-paper programme through the public APIs (ser
 report: venv ## the programme's figures as one HTML page with charts -> var/report/white-paper.html
 	$(PY) scripts/report/white_paper.py $(ARGS)
 
-bench: venv ## run the benchmarks (PostgreSQL for the registry: started here); results in bench/
+bench: venv ## run the benchmarks (local PostgreSQL and Tansu started here); record results in bench/*.md
 	bash deploy/local/postgres.sh start
-	$(PY) bench/registry/run.py
+	SOSAI_TANSU_PORT=19096 bash deploy/local/tansu.sh start
+	$(PY) bench/registry/run.py --broker 127.0.0.1:19096; rc=$$?; SOSAI_TANSU_PORT=19096 bash deploy/local/tansu.sh stop; exit $$rc
 	$(PY) bench/calculator/bench_csv_footprint.py
 
 infra-up: ## start the local PostgreSQL and Apache Kafka (deploy/local)
