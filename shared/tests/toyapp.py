@@ -5,9 +5,12 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, ClassVar
 
+import httpx
+import pytest
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Column, select
@@ -124,3 +127,19 @@ def make_app(settings: ToySettings):  # type: ignore[no-untyped-def]
         publishes=[NoteCreatedV1.topic],
         on_startup=_create_tables,
     )
+
+
+@pytest.fixture
+async def toy(database_url: str, bootstrap_servers: str) -> AsyncIterator[httpx.AsyncClient]:
+    settings = ToySettings(
+        database_url=database_url,
+        kafka_bootstrap_servers=bootstrap_servers,
+        migrate_on_startup=False,
+        kafka_enable_idempotence=os.environ.get("KAFKA_ENABLE_IDEMPOTENCE", "false") == "true",
+    )
+    app = make_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://toy") as client:
+            client.app = app  # type: ignore[attr-defined]
+            yield client

@@ -49,14 +49,14 @@ from sosai_shared.contracts.catalog import SessionCancelledV1, SessionOffsetV1, 
 from sosai_shared.db import utcnow
 from sosai_shared.errors import Conflict, NotFound, Unprocessable
 from sosai_shared.events.outbox import record
+from sosai_shared.fiscal import fiscal_year
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 
 
 def fiscal_year_of(moment: datetime) -> int:
     """Japanese fiscal year (April to March) of a moment, read on the Tokyo calendar."""
-    local = moment.astimezone(TOKYO)
-    return local.year if local.month >= 4 else local.year - 1
+    return fiscal_year(moment)
 
 
 def credits_for(t_co2: Decimal) -> int:

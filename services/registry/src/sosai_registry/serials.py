@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
 
-JST = timezone(timedelta(hours=9))
+# the programme runs on Japan's calendar: one definition for every service (re-exported here)
+from sosai_shared.fiscal import JST, fiscal_year, fiscal_year_bounds, today_jst  # noqa: F401
+
 _SERIAL = re.compile(
     r"^(?P<scheme>[A-Z]{2})-(?P<type>[A-Z]{2,3})-(?P<prog>[A-Z0-9]{2,20})-(?P<code>P\d{4,})-"
     r"(?P<vintage>\d{4})-(?P<start>\d{6,})-(?P<end>\d{6,})$"
@@ -90,18 +91,3 @@ def carve(start: int, end: int, a: int, b: int) -> tuple[list[tuple[int, int]], 
     if b < end:
         rest.append((b + 1, end))
     return rest, (a, b)
-
-
-def fiscal_year(d: date | datetime) -> int:
-    """Japanese fiscal year (April to March): 2011-03-31 is FY2010, 2011-04-01 FY2011."""
-    if isinstance(d, datetime):
-        d = d.astimezone(JST).date()
-    return d.year if d.month >= 4 else d.year - 1
-
-
-def fiscal_year_bounds(fy: int) -> tuple[date, date]:
-    return date(fy, 4, 1), date(fy + 1, 3, 31)
-
-
-def today_jst() -> date:
-    return datetime.now(UTC).astimezone(JST).date()
