@@ -235,3 +235,16 @@ async def test_statistics_reproduce_the_white_paper_fy2010_figures(client: httpx
     assert (by["jver_briefing"]["sessions"], by["jver_briefing"]["places"]) == (10, 10)
     assert (by["expo"]["sessions"], by["expo"]["places"], by["expo"]["cancelled_sessions"]) == (4, 3, 1)
     assert (by["leader_training"]["registrations"], by["leader_training"]["attendance"]) == (3, 1)
+
+
+async def test_moving_to_a_venue_without_an_address(client: httpx.AsyncClient) -> None:
+    """Found by Schemathesis: a PATCH whose new venue left out the optional address answered 500."""
+    s = await create_session(client)
+    r = await client.patch(
+        f"/v1/sessions/{s['id']}",
+        headers=ORGANISER,
+        json={"venue": {"name": "Civic Hall", "city": "Naha", "prefecture": "Okinawa"}},
+    )
+    assert r.status_code == 200, r.text
+    moved = r.json()
+    assert moved["venue"] == {"name": "Civic Hall", "address": "", "city": "Naha", "prefecture": "Okinawa"}

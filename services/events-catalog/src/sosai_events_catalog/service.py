@@ -239,7 +239,8 @@ async def update_session(session: AsyncSession, session_id: str, body: SessionPa
         )
     venue = changes.pop("venue", None)
     if venue is not None:
-        s.venue_name, s.venue_address = venue["name"], venue["address"]
+        # a replaced venue is replaced whole: an address left out is empty (exclude_unset drops defaults)
+        s.venue_name, s.venue_address = venue["name"], venue.get("address", "")
         s.venue_city, s.prefecture = venue["city"], venue["prefecture"]
     for k, v in changes.items():
         if k in ("registration_opens_at", "registration_closes_at", "venue_kwh", "utility") or v is not None:
