@@ -242,3 +242,16 @@ def test_token_cli_mints_verifiable_tokens(capsys: pytest.CaptureFixture[str]) -
     ).verify(tok)
     assert p.org == "org-z" and p.scopes == {"a:b", "c:d"}
     assert mint_token(secret="s" * 40, org="o", scopes=[]) != tok
+
+
+async def test_text_the_database_cannot_store_is_a_422_not_a_500(toy: httpx.AsyncClient) -> None:
+    """Found by Schemathesis on PostgreSQL: NUL characters and unpaired surrogates in any text field."""
+    before = await count_notes(toy)
+    r = await toy.post("/v1/notes", content=b'{"key": "k", "text": "bad \\ud83d surrogate"}',
+                       headers={**W, "content-type": "application/json"})
+    assert r.status_code == 422 and r.headers["content-type"] == "application/problem+json", r.text
+    r = await toy.post("/v1/notes", json={"key": "k", "text": "nul \x00 inside"}, headers=W)
+    # SQLite stores NUL in TEXT; PostgreSQL cannot: either way never a 500
+    assert r.status_code in (201, 422), r.text
+    if r.status_code == 422:
+        assert r.json()["type"].endswith("/invalid-characters") and await count_notes(toy) == before

@@ -14,7 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, StatementError
 from sqlalchemy.exc import TimeoutError as SATimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -137,6 +137,26 @@ def database_unavailable(exc: BaseException) -> bool:
     return False
 
 
+_UNSTORABLE = {
+    "CharacterNotInRepertoireError",
+    "UntranslatableCharacterError",
+    "UnicodeEncodeError",
+    "UnicodeDecodeError",
+}
+
+
+def unstorable_input(exc: BaseException) -> bool:
+    """True when the database refused the request's own text (NUL bytes, unpaired surrogates)."""
+    seen: BaseException | None = exc
+    for _ in range(6):
+        if seen is None:
+            return False
+        if isinstance(seen, UnicodeError) or type(seen).__name__ in _UNSTORABLE:
+            return True
+        seen = seen.__cause__ or getattr(seen, "orig", None)
+    return False
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(_: Request, exc: DomainError) -> JSONResponse:
@@ -169,9 +189,37 @@ def install_error_handlers(app: FastAPI) -> None:
             headers={"Retry-After": "2"},
         )
 
+    async def _unstorable(_: Request, exc: Exception) -> JSONResponse:
+        # text PostgreSQL cannot hold (NUL characters) or no encoding can carry (lone surrogates):
+        # the input's fault; the transaction rolled back, nothing was kept
+        return problem(
+            422,
+            "invalid-characters",
+            "Invalid characters",
+            "The request contains characters that cannot be stored (NUL or unpaired surrogates).",
+        )
+
+    async def _statement_error(request: Request, exc: StatementError) -> JSONResponse:
+        if isinstance(exc, DBAPIError) and database_unavailable(exc):
+            return await _unavailable(request, exc)
+        if unstorable_input(exc):
+            return await _unstorable(request, exc)
+        log.error("database error", exc_info=exc)
+        return problem(
+            500,
+            "internal-error",
+            "Internal server error",
+            "An unexpected error occurred; quote the request id when reporting it.",
+        )
+
+    app.add_exception_handler(StatementError, _statement_error)  # type: ignore[arg-type]
+    app.add_exception_handler(UnicodeError, _unstorable)
+
     async def _database_error(request: Request, exc: DBAPIError) -> JSONResponse:
         if database_unavailable(exc):
             return await _unavailable(request, exc)
+        if unstorable_input(exc):
+            return await _unstorable(request, exc)
         log.error("database error", exc_info=exc)
         return problem(
             500,
