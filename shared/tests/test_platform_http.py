@@ -247,8 +247,11 @@ def test_token_cli_mints_verifiable_tokens(capsys: pytest.CaptureFixture[str]) -
 async def test_text_the_database_cannot_store_is_a_422_not_a_500(toy: httpx.AsyncClient) -> None:
     """Found by Schemathesis on PostgreSQL: NUL characters and unpaired surrogates in any text field."""
     before = await count_notes(toy)
-    r = await toy.post("/v1/notes", content=b'{"key": "k", "text": "bad \\ud83d surrogate"}',
-                       headers={**W, "content-type": "application/json"})
+    r = await toy.post(
+        "/v1/notes",
+        content=b'{"key": "k", "text": "bad \\ud83d surrogate"}',
+        headers={**W, "content-type": "application/json"},
+    )
     assert r.status_code == 422 and r.headers["content-type"] == "application/problem+json", r.text
     r = await toy.post("/v1/notes", json={"key": "k", "text": "nul \x00 inside"}, headers=W)
     # SQLite stores NUL in TEXT; PostgreSQL cannot: either way never a 500
