@@ -47,6 +47,11 @@ esac
 bash deploy/k8s/tools.sh >/dev/null
 
 echo "== test tier: $tier (broker $KAFKA_BOOTSTRAP_SERVERS${SOSAI_TEST_POSTGRES:+, database $SOSAI_TEST_POSTGRES})"
+# paths given on the command line replace the default suites: scripts/test-tier.sh embedded services/registry/tests -x
+if [ $# -gt 0 ] && [ -e "${1%%::*}" ]; then
+  SUITES=()
+  while [ $# -gt 0 ] && [ -e "${1%%::*}" ]; do SUITES+=("$1"); shift; done
+fi
 existing=()
-for s in "${SUITES[@]}"; do [ -d "$s" ] && existing+=("$s"); done
+for s in "${SUITES[@]}"; do [ -e "${s%%::*}" ] && existing+=("$s"); done
 "${PYTEST[@]}" "${existing[@]}" "${EXTRA[@]}" -p no:randomly -q -ra --durations=15 "$@"
