@@ -3,9 +3,13 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 PY := .venv/bin/python
-SERVICES := sosai_registry sosai_certification sosai_calculator sosai_events_catalog
+# the services' packages, read from their one definition (sosai_shared.processes.SERVICES)
+SERVICES = $(shell $(PY) -m sosai_shared.processes --list | cut -d' ' -f2)
+# the fast tier: pure tests (no database, no broker); the plugins the other tiers need are not loaded
+UNIT_DIRS = $(wildcard shared/tests/unit services/*/tests/unit)
+UNIT_ARGS := -q -p no:randomly -p no:schemathesis -p no:hypothesispytest -p no:anyio
 
-.PHONY: help venv run test test-full lint fmt token seed report bench infra-up infra-down migrate migration clean
+.PHONY: help venv run test test-unit test-full lint fmt token seed report bench infra-up infra-down migrate migration clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -21,16 +25,19 @@ venv: .venv/.synced ## create/refresh the virtualenv from uv.lock
 run: venv ## run the four services on SQLite + the embedded broker (Ctrl-C stops all)
 	$(PY) -m sosai_shared.processes
 
-test: venv ## every suite on the embedded defaults (SQLite + Tansu)
+test: venv ## every suite on the embedded defaults (SQLite + Tansu), the unit tests included
 	bash scripts/test-tier.sh embedded $(ARGS)
+
+test-unit: venv ## the fast tier: pure domain rules, no database or broker (shared/ and services/*/tests/unit)
+	$(PY) -m pytest $(UNIT_DIRS) $(UNIT_ARGS) $(ARGS)
 
 test-full: venv ## every suite on PostgreSQL + Apache Kafka (started here)
 	bash scripts/test-tier.sh full $(ARGS)
 
-lint: venv ## ruff + mypy (strict on shared)
+lint: venv ## ruff + mypy --strict on shared/src and every services/*/src
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy shared/src
+	$(PY) -m mypy --strict shared/src $(wildcard services/*/src)
 
 fmt: venv ## format the code
 	$(PY) -m ruff format .

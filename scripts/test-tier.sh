@@ -12,8 +12,8 @@ export SOSAI_VAR_DIR="$ROOT/var/test-$tier"
 mkdir -p "$SOSAI_VAR_DIR"
 PYTEST=("$ROOT/.venv/bin/python" -m pytest)
 EXTRA=()
-SUITES=(shared/tests services/registry/tests services/certification/tests services/calculator/tests
-        services/events-catalog/tests tests)
+# every service's suite (their unit/ folders included, collected once), then the cross-service tests
+SUITES=(shared/tests services/*/tests tests)
 
 case "$tier" in
   embedded)

@@ -23,7 +23,7 @@ from sosai_shared.db import Database
 from sosai_shared.events.consumer import EventConsumer
 from sosai_shared.events.envelope import CloudEvent
 from sosai_shared.settings import ServiceSettings
-from sosai_shared.testing import auth
+from sosai_shared.testing import auth, wait_until
 
 HERE = Path(__file__).resolve().parent
 W = auth("org-a", "notes:write")
@@ -62,17 +62,6 @@ async def received_rows(url: str) -> list[tuple[str, str, int]]:
         await db.dispose()
 
 
-async def wait_for(predicate, timeout: float = 60.0, interval: float = 0.25):  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while True:
-        result = await predicate()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"condition not met within {timeout}s (last: {result!r})")
-        await asyncio.sleep(interval)
-
-
 async def test_outbox_event_reaches_a_consumer_in_another_process_exactly_once(
     toy: httpx.AsyncClient,
     database_factory,
@@ -85,7 +74,7 @@ async def test_outbox_event_reaches_a_consumer_in_another_process_exactly_once(
         assert r.status_code == 201
     proc = ConsumerProcess(consumer_db, bootstrap_servers, f"g-{uuid.uuid4().hex[:8]}")
     try:
-        rows = await wait_for(lambda: _has(consumer_db, 20, p))
+        rows = await wait_until(lambda: _has(consumer_db, 20, p))
     finally:
         assert proc.stop() in (0, -15)
     assert len({r[0] for r in rows}) == 20
@@ -120,7 +109,7 @@ async def test_consumer_killed_between_db_commit_and_offset_commit_applies_nothi
     assert len(first) == 1  # whatever it read first (the topic also holds earlier tests' events)
     proc = ConsumerProcess(consumer_db, bootstrap_servers, group)
     try:
-        rows = await wait_for(lambda: _has(consumer_db, 5, p))
+        rows = await wait_until(lambda: _has(consumer_db, 5, p))
     finally:
         proc.stop()
     assert [r[2] for r in rows] == [0, 1, 2, 3, 4]  # one key, one partition: order kept
@@ -220,7 +209,7 @@ async def test_poison_messages_go_to_the_dlq_and_the_rest_flow(
                 )
             return n if n and n >= 2 else None
 
-        assert await wait_for(applied) == 2
+        assert await wait_until(applied) == 2
     finally:
         await consumer.stop()
         await db.dispose()
@@ -255,7 +244,7 @@ async def test_broker_down_writes_succeed_and_the_outbox_drains_in_order_after(
     bootstrap_servers: str,  # type: ignore[no-untyped-def]
 ) -> None:
     relay = toy.app.state.runtime.relay  # type: ignore[attr-defined]
-    await wait_for(lambda: _zero(relay))
+    await wait_until(lambda: _zero(relay))
     broker_control.stop()
     down = f"down-{uuid.uuid4().hex[:6]}"
     for i in range(10):
@@ -264,7 +253,7 @@ async def test_broker_down_writes_succeed_and_the_outbox_drains_in_order_after(
     await asyncio.sleep(1.0)
     assert await relay.backlog() == 10  # nothing lost, nothing published: all waiting in the outbox
     broker_control.start()
-    await wait_for(lambda: _zero(relay), timeout=120)
+    await wait_until(lambda: _zero(relay), timeout=120)
     consumer_db = await database_factory.new("consumer")
     proc = ConsumerProcess(consumer_db, bootstrap_servers, f"g-{uuid.uuid4().hex[:8]}")
     try:
@@ -273,7 +262,7 @@ async def test_broker_down_writes_succeed_and_the_outbox_drains_in_order_after(
             seqs = [r[2] for r in await received_rows(consumer_db) if r[1] == down]
             return seqs if len(seqs) >= 10 else None
 
-        seqs = await wait_for(ten_down, timeout=90)
+        seqs = await wait_until(ten_down, timeout=90)
     finally:
         proc.stop()
     assert seqs == list(range(10))

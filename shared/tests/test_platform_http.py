@@ -150,10 +150,10 @@ async def test_idempotency_key_reused_with_other_body_is_422(toy: httpx.AsyncCli
 
 async def test_idempotency_in_flight_is_409_and_failures_release_the_key(toy: httpx.AsyncClient) -> None:
     app: FastAPI = toy.app  # type: ignore[attr-defined]
-    app.state.gate = asyncio.Event()
+    app.state.gate, app.state.entered = asyncio.Event(), asyncio.Event()
     h = {**W, "Idempotency-Key": "slow-1"}
     first = asyncio.create_task(toy.post("/v1/notes", json={"key": "k", "text": "slow"}, headers=h))
-    await asyncio.sleep(0.3)
+    await asyncio.wait_for(app.state.entered.wait(), 30)  # the first request is now in flight
     second = await toy.post("/v1/notes", json={"key": "k", "text": "slow"}, headers=h)
     assert second.status_code == 409 and second.json()["type"].endswith("idempotency-in-flight")
     app.state.gate.set()

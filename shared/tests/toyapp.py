@@ -6,11 +6,11 @@ import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Annotated, ClassVar
 
 import httpx
-import pytest
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Column, select
@@ -70,6 +70,7 @@ Writer = Annotated[Principal, Depends(require("notes:write"))]
 async def create_note(body: NoteIn, uow: UoW, principal: Writer, request: Request) -> object:
     gate: asyncio.Event | None = getattr(request.app.state, "gate", None)
     if body.text == "slow" and gate is not None:
+        request.app.state.entered.set()  # the in-flight marker is committed by now
         await gate.wait()
     if body.text == "reject":
         raise DomainError("notes saying 'reject' are refused", type="toy-rejected", status=409)
@@ -83,11 +84,7 @@ async def create_note(body: NoteIn, uow: UoW, principal: Writer, request: Reques
     )
     uow.session.add(note)
     await uow.session.flush()
-    await record(
-        uow.session,
-        NoteCreatedV1(note_id=note.id, key=note.key, seq=note.seq, text=note.text),
-        source="/sosai/toy",
-    )
+    await record(uow.session, NoteCreatedV1(note_id=note.id, key=note.key, seq=note.seq, text=note.text))
     return await uow.respond({"id": note.id, "key": note.key, "seq": note.seq, "text": note.text}, 201)
 
 
@@ -129,8 +126,9 @@ def make_app(settings: ToySettings):  # type: ignore[no-untyped-def]
     )
 
 
-@pytest.fixture
-async def toy(database_url: str, bootstrap_servers: str) -> AsyncIterator[httpx.AsyncClient]:
+@asynccontextmanager
+async def toy_client(database_url: str, bootstrap_servers: str) -> AsyncIterator[httpx.AsyncClient]:
+    """The toy service on the tier's database and broker, behind an in-process HTTP client."""
     settings = ToySettings(
         database_url=database_url,
         kafka_bootstrap_servers=bootstrap_servers,

@@ -10,18 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sosai_shared.processes import SERVICES as PROCESSES
+
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 K8S = DEPLOY / "k8s"
 OVERLAYS = ("dev", "prod")
 
-#: (metrics `service` label, services/<folder>, import name, env prefix)
-SERVICES = (
-    ("registry", "registry", "sosai_registry", "REGISTRY_"),
-    ("certification", "certification", "sosai_certification", "CERTIFICATION_"),
-    ("calculator", "calculator", "sosai_calculator", "CALCULATOR_"),
-    ("catalog", "events-catalog", "sosai_events_catalog", "CATALOG_"),
-)
+#: (metrics `service` label, services/<folder>, import name, env prefix), from the one list of services
+SERVICES = tuple((s.service_name, s.name, s.package, s.prefix) for s in PROCESSES)
 
 
 def of_kind(docs: list[dict[str, Any]], kind: str) -> dict[str, dict[str, Any]]:

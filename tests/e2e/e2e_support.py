@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import os
-import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import httpx
 
@@ -55,23 +53,9 @@ class Programme:
         return self.client("events-catalog")
 
 
-def eventually(probe: Callable[[], T | None], timeout: float = 60.0, interval: float = 0.3) -> T:
-    """Poll until ``probe`` returns something truthy: views converge through Kafka, not instantly.
-
-    A service that is briefly unreachable (restarting after a fault) counts as "not yet".
-    """
-    deadline = time.monotonic() + timeout
-    last: Any = None
-    while time.monotonic() < deadline:
-        try:
-            last = probe()
-        except httpx.TransportError as exc:
-            last = exc
-        else:
-            if last:
-                return last
-        time.sleep(interval)
-    raise AssertionError(f"did not converge within {timeout}s; last: {last!r}")
+#: What a probe of a service may meet while it restarts after a fault: "not yet", not a failure
+#: (``sosai_shared.testing.wait_until_blocking(..., transient=SERVICE_AWAY)``).
+SERVICE_AWAY: tuple[type[BaseException], ...] = (httpx.TransportError,)
 
 
 def _database_urls(tmp: Path) -> tuple[dict[str, str], list[str]]:

@@ -19,9 +19,9 @@ from typing import Any
 
 import httpx
 import pytest
-from e2e_support import Programme, _drop, eventually, start_programme
+from e2e_support import SERVICE_AWAY, Programme, _drop, start_programme
 
-from sosai_shared.testing import auth
+from sosai_shared.testing import auth, wait_until_blocking
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "scripts" / "seed" / "seed_fy2010.py"
@@ -189,12 +189,13 @@ def test_every_certificate_rests_on_a_retirement_and_a_footprint(seeded: Program
         for r in c["retirements"]
     }
     assert holders and all(h.startswith("provider-") for h in holders)
-    calc = eventually(
+    calc = wait_until_blocking(
         lambda: (
             (s := seeded.calculator.get("/v1/statistics").json())["credits_retired"] == s["credits_needed"]
             and s
         ),
         timeout=60,
+        transient=SERVICE_AWAY,
     )
     assert calc["footprints"] == 56
 
@@ -210,7 +211,7 @@ def test_anshin_providers_accounts_are_marked_in_the_registry(seeded: Programme)
         ]
         return accounts if len(accounts) == 11 and all(a["anshin_provider"] for a in accounts) else None
 
-    accounts = eventually(marked, timeout=60)
+    accounts = wait_until_blocking(marked, timeout=60, transient=SERVICE_AWAY)
     public = _pages(seeded.certification, "/v1/public/providers")
     assert {p["org"] for p in public} == {a["org"] for a in accounts}
 
@@ -229,7 +230,7 @@ def test_fy2010_events_and_the_expo_offsets(seeded: Programme) -> None:
         got = [seeded.catalog.get(f"/v1/sessions/{s['id']}/carbon-card").json() for s in expo]
         return got if all(c["status"] == "certified" for c in got) else None
 
-    for card in eventually(cards, timeout=60):
+    for card in wait_until_blocking(cards, timeout=60, transient=SERVICE_AWAY):
         # the calculator footprint the certificate rests on is the catalog's recorded one, to the gram
         assert card["recorded_footprint"]["basis"] == "actual"
         assert card["credits_retired"] >= card["recorded_footprint"]["credits_needed"]
@@ -238,10 +239,11 @@ def test_fy2010_events_and_the_expo_offsets(seeded: Programme) -> None:
 
 def test_a_rerun_replays_and_changes_no_figure(seeded: Programme) -> None:
     # the calculator's coverage follows the registry's retirements through Kafka: compare settled views
-    eventually(
+    wait_until_blocking(
         lambda: (
             (s := seeded.calculator.get("/v1/statistics").json())["credits_retired"] == s["credits_needed"]
-        )
+        ),
+        transient=SERVICE_AWAY,
     )
     before = snapshot(seeded)
     done = run_seed(seeded)

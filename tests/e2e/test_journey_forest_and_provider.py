@@ -12,8 +12,10 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
-from e2e_support import Programme, eventually
+from e2e_support import SERVICE_AWAY, Programme
 from journey_support import ADMIN, ADMIN2, REVIEWER, company, issue, ok, unique
+
+from sosai_shared.testing import wait_until_blocking
 
 
 def test_forest_project_buffer_share_then_reversal(programme: Programme) -> None:
@@ -105,7 +107,7 @@ def test_anshin_provider_retires_for_a_consumer_product_offset(programme: Progra
     def marked() -> bool:
         return bool(ok(p.registry.get(f"/v1/accounts/{account['id']}", headers=provider))["anshin_provider"])
 
-    eventually(marked, timeout=90)
+    wait_until_blocking(marked, timeout=90, transient=SERVICE_AWAY)
 
     # a product's footprint (per unit × units), offset by the provider for a consumer
     footprint = ok(
@@ -160,7 +162,10 @@ def test_anshin_provider_retires_for_a_consumer_product_offset(programme: Progra
         fp = ok(p.calculator.get(f"/v1/footprints/{footprint['id']}", headers=provider))
         return fp if fp["coverage"]["coverage"] == "full" else None
 
-    assert eventually(covered, timeout=90)["coverage"]["credits_retired"] == needed
+    assert (
+        wait_until_blocking(covered, timeout=90, transient=SERVICE_AWAY)["coverage"]["credits_retired"]
+        == needed
+    )
     # the retired tonnes never move again
     again = p.registry.post(
         "/v1/transfers",

@@ -15,11 +15,12 @@ import math
 from decimal import Decimal
 
 from aiokafka import AIOKafkaConsumer
-from e2e_support import Programme, eventually
+from e2e_support import SERVICE_AWAY, Programme
 from journey_support import ORGANISER, REVIEWER, company, issue, ok, unique
 
 from sosai_shared.contracts import all_contracts
 from sosai_shared.events.envelope import CloudEvent
+from sosai_shared.testing import wait_until_blocking
 
 
 def metric(client, name: str, **labels: str) -> float:  # type: ignore[no-untyped-def]
@@ -153,7 +154,7 @@ def test_the_offset_journey(programme: Programme, bootstrap_servers: str) -> Non
         a = ok(p.certification.get(f"/v1/applications/{app_id}", headers=acme_org))
         return a if a["checks_met"] else None
 
-    checked = eventually(checks_met, timeout=90)
+    checked = wait_until_blocking(checks_met, timeout=90, transient=SERVICE_AWAY)
     assert all(c["met"] for c in checked["checks"])
     ok(p.certification.post(f"/v1/applications/{app_id}/review", headers=REVIEWER, json={}))
     certified = ok(p.certification.post(f"/v1/applications/{app_id}/certify", headers=REVIEWER, json={}))
@@ -168,7 +169,7 @@ def test_the_offset_journey(programme: Programme, bootstrap_servers: str) -> Non
         card = ok(p.catalog.get(f"/v1/sessions/{session_id}/carbon-card"))
         return card if card["certificate_number"] == number else None
 
-    card = eventually(card_certified, timeout=90)
+    card = wait_until_blocking(card_certified, timeout=90, transient=SERVICE_AWAY)
     assert card["credits_retired"] == needed and card["certificate_status"] == "certified"
 
     # 5. the views agree: registry, calculator and catalog count the same tonnes
@@ -176,7 +177,7 @@ def test_the_offset_journey(programme: Programme, bootstrap_servers: str) -> Non
         fp = ok(p.calculator.get(f"/v1/footprints/{footprint['id']}", headers=acme_org))
         return fp if fp["coverage"]["coverage"] == "full" else None
 
-    fp = eventually(calculator_covered, timeout=90)
+    fp = wait_until_blocking(calculator_covered, timeout=90, transient=SERVICE_AWAY)
     assert fp["coverage"]["credits_retired"] == needed == card["credits_retired"] == retirement["quantity"]
     retirements = ok(p.registry.get("/v1/public/retirements", params={"beneficiary": "Acme Corporation"}))
     assert sum(r["quantity"] for r in retirements["items"] if r["session_id"] == session_id) == needed

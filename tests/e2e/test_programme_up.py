@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from e2e_support import Programme
 
+from sosai_shared.processes import SERVICES
+
 
 def test_all_four_services_are_ready_with_docs_and_metrics(programme: Programme) -> None:
-    for name in ("registry", "certification", "calculator", "events-catalog"):
+    for name in (spec.name for spec in SERVICES):
         c = programme.client(name)
         ready = c.get("/readyz")
         assert ready.status_code == 200 and ready.json()["checks"] == {"database": "ok", "broker": "ok"}

@@ -11,6 +11,8 @@ import httpx
 from e2e_support import Programme
 from journey_support import ADMIN, ok
 
+from sosai_shared.processes import SERVICES
+
 
 def metric_sum(client: httpx.Client, name: str) -> float:
     total = 0.0
@@ -90,7 +92,4 @@ def views_converged(
 
 
 def outboxes_drained(p: Programme) -> bool:
-    return all(
-        metric_sum(p.client(n), "sosai_outbox_backlog") == 0
-        for n in ("registry", "certification", "calculator", "events-catalog")
-    )
+    return all(metric_sum(p.client(n), "sosai_outbox_backlog") == 0 for n in (spec.name for spec in SERVICES))

@@ -24,11 +24,12 @@ from typing import Any
 
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from e2e_support import Programme, eventually
+from e2e_support import SERVICE_AWAY, Programme
 from journey_support import ORGANISER, company, issue, ok, unique
 from reliability_support import check_ledger, metric_sum, outboxes_drained, reconcile, views_converged
 
 from sosai_shared.processes import ServiceProcess
+from sosai_shared.testing import wait_until_blocking
 
 OUTAGE = float(
     os.environ.get(
@@ -133,8 +134,8 @@ class Offsets:
         return views_converged(self.p, self.headers, self.footprints, self.sessions)
 
     def check(self) -> None:
-        eventually(lambda: outboxes_drained(self.p), timeout=240, interval=1)
-        eventually(self.converged, timeout=240, interval=1)
+        wait_until_blocking(lambda: outboxes_drained(self.p), timeout=240, interval=1, transient=SERVICE_AWAY)
+        wait_until_blocking(self.converged, timeout=240, interval=1, transient=SERVICE_AWAY)
         reconcile(self.p, self.headers, self.footprints, self.sessions)
         check_ledger(self.p)
 
@@ -208,15 +209,17 @@ def test_consumers_killed_repeatedly_then_replayed_from_the_earliest_offset(faul
     for name in ("calculator", "events-catalog"):
         faulty.processes[name].wait_ready(timeout=120)
     retired_events = len(offsets.footprints)
-    eventually(
+    wait_until_blocking(
         lambda: metric_sum(faulty.calculator, "sosai_consumer_duplicates_total") >= retired_events,
         timeout=180,
         interval=1,
+        transient=SERVICE_AWAY,
     )
-    eventually(
+    wait_until_blocking(
         lambda: metric_sum(faulty.catalog, "sosai_consumer_duplicates_total") >= retired_events,
         timeout=180,
         interval=1,
+        transient=SERVICE_AWAY,
     )
     assert view_snapshot(offsets) == snapshot  # the replay changed nothing
     offsets.check()

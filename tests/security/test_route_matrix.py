@@ -18,9 +18,10 @@ import httpx
 import pytest
 
 from sosai_shared.auth.jwt import declared_scopes
+from sosai_shared.processes import SERVICES as PROCESSES
 from sosai_shared.testing import auth
 
-SERVICES = ["sosai_registry", "sosai_certification", "sosai_calculator", "sosai_events_catalog"]
+SERVICES = [spec.package for spec in PROCESSES]
 PROBLEM = "application/problem+json"
 ALL_METHODS = {"get", "post", "put", "patch", "delete"}
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -184,14 +182,3 @@ async def ready_application(
         r = await client.post(f"/v1/applications/{a['id']}/review", headers=reviewer())
         assert r.status_code == 200, r.text
     return dict(r.json())
-
-
-async def wait_until(probe: Any, timeout: float = 60.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        result = await probe()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"condition not met within {timeout}s")
-        await asyncio.sleep(0.25)

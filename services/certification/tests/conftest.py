@@ -10,15 +10,16 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from sosai_certification.config import Settings
-from sosai_certification.main import create_app
-
 # helper modules next to the tests (importlib mode puts no test directory on sys.path)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 @pytest.fixture
 async def app(database_url: str, bootstrap_servers: str) -> AsyncIterator[FastAPI]:
+    # imported here: the fast tier (tests/unit) does not build the service
+    from sosai_certification.config import Settings
+    from sosai_certification.main import create_app
+
     settings = Settings(
         database_url=database_url,
         kafka_bootstrap_servers=bootstrap_servers,

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import httpx
 from aiokafka import AIOKafkaProducer
-from certification_helpers import applicant, draft_body, envelope, feed, footprint, retirement, wait_until
+from certification_helpers import applicant, draft_body, envelope, feed, footprint, retirement
 from fastapi import FastAPI
 from sqlalchemy import select
 
 from sosai_certification.models import Footprint, Retirement
 from sosai_shared.contracts import CreditsRetiredV1, EventPayload, FootprintCalculatedV1, contract_for
 from sosai_shared.events.envelope import CloudEvent
+from sosai_shared.testing import wait_until
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "tests" / "contract_examples"
 

@@ -177,3 +177,14 @@ async def test_reported_case_input_is_validated(client: httpx.AsyncClient, app: 
         r = await client.post("/v1/reported-cases", json=bad, headers=applicant("org-a"))
         assert r.status_code == 422 and ptype(r) == "validation-error"
     assert await snapshot(app) == before
+
+
+async def test_public_lists_refuse_tampered_cursors_and_oversized_pages(client: httpx.AsyncClient) -> None:
+    for path in ("/v1/public/providers", "/v1/public/reported-cases", "/v1/public/certificates"):
+        # ["x"]: one value for a two-column key; [1, "x"]: a number where the key holds text or a date
+        for cursor in ("WyJ4Il0", "WzEsIngiXQ", "not base64!"):
+            r = await client.get(path, params={"cursor": cursor})
+            assert r.status_code == 422 and ptype(r) == "invalid-cursor", (path, cursor, r.text)
+        too_large = await client.get(path, params={"limit": 201})
+        assert too_large.status_code == 422 and ptype(too_large) == "validation-error", (path, too_large.text)
+        assert (await client.get(path, params={"limit": 200})).status_code == 200

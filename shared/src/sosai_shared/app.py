@@ -70,10 +70,9 @@ def create_service_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        db = Database(settings.database_url, metadata)
-        runtime = Runtime(
-            settings=settings, db=db, source=f"/sosai/{settings.service_name}", publishes=list(publishes)
-        )
+        source = f"/sosai/{settings.service_name}"
+        db = Database(settings.database_url, metadata, source=source)
+        runtime = Runtime(settings=settings, db=db, source=source, publishes=list(publishes))
         app.state.runtime = runtime
         if settings.migrate_on_startup:
             await upgrade(package, settings.database_url)

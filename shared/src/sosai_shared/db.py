@@ -71,6 +71,17 @@ def make_base(name: str) -> type[SQLModel]:
     return base
 
 
+def service_registry() -> registry:
+    """A registry of its own for one service's tables, carrying the platform tables.
+
+    The typed spelling of :func:`make_base`, which type checkers can follow:
+    ``class Base(SQLModel, registry=service_registry()): pass``.
+    """
+    reg = registry(metadata=MetaData(naming_convention=NAMING))
+    add_platform_tables(reg.metadata)
+    return reg
+
+
 def add_platform_tables(metadata: MetaData) -> None:
     Table(
         "outbox",
@@ -167,10 +178,30 @@ async def ping(engine: AsyncEngine) -> None:
         await conn.execute(text("SELECT 1"))
 
 
-class Database:
-    """Engine, sessionmaker and platform tables of one service's database."""
+#: Session.info key: the CloudEvents ``source`` of events recorded in this service's sessions.
+EVENT_SOURCE = "sosai_event_source"
 
-    def __init__(self, url: str, metadata: MetaData) -> None:
+
+def event_source(session: AsyncSession) -> str:
+    """The ``source`` of the service that owns ``session`` (``/sosai/<service>``).
+
+    Why from the session: the service that writes an outbox row is the one whose
+    database it is, so callers never thread ``source=`` through their functions.
+    """
+    source = session.info.get(EVENT_SOURCE)
+    if not isinstance(source, str):
+        raise RuntimeError("session has no event source; create sessions with the service's Database")
+    return source
+
+
+class Database:
+    """Engine, sessionmaker and platform tables of one service's database.
+
+    ``source`` is the CloudEvents source of the events its sessions record
+    (:func:`event_source`); the composition root sets it to ``/sosai/<service>``.
+    """
+
+    def __init__(self, url: str, metadata: MetaData, source: str | None = None) -> None:
         self.url = url
         self.metadata = metadata
         self.engine = create_engine(url)
@@ -194,7 +225,7 @@ class Database:
             self.engine,
             expire_on_commit=False,
             sync_session_class=_Session,
-            info={"outbox_table": self.outbox},
+            info={"outbox_table": self.outbox, EVENT_SOURCE: source},
         )
 
     def on_outbox_commit(self, callback: Any) -> None:

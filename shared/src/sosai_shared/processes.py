@@ -29,6 +29,8 @@ class ServiceSpec:
     service_name: str  #: what its /healthz calls itself
 
 
+#: The services of the programme, defined once: ``make run``, ``make migrate``, the end-to-end
+#: and deployment tests read this tuple (``python -m sosai_shared.processes --list`` prints it).
 SERVICES = (
     ServiceSpec("registry", "sosai_registry", 8001, "REGISTRY_", "registry"),
     ServiceSpec("certification", "sosai_certification", 8002, "CERTIFICATION_", "certification"),
@@ -127,6 +129,10 @@ def _broker_script(root: Path, action: str) -> None:
 
 
 def main() -> int:
+    if sys.argv[1:] == ["--list"]:
+        for spec in SERVICES:
+            print(spec.name, spec.package, spec.port, spec.prefix, spec.service_name)
+        return 0
     root = Path.cwd()
     env = dict(os.environ)
     env.setdefault("SOSAI_VAR_DIR", str(root / "var"))

@@ -8,12 +8,18 @@ says which (``SOSAI_TEST_DATABASE`` = ``sqlite`` | a PostgreSQL URL prefix,
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import os
+import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
+from typing import TypeVar
 
 from sosai_shared.auth.jwt import mint_token
 from sosai_shared.settings import DEV_JWT_SECRET
+
+T = TypeVar("T")
 
 
 def token(org: str, *scopes: str, sub: str | None = None, ttl: int = 3600) -> str:
@@ -45,3 +51,45 @@ def unique(prefix: str = "t") -> str:
 
 def scopes_of(*groups: Iterable[str]) -> list[str]:
     return [s for g in groups for s in g]
+
+
+async def wait_until(
+    probe: Callable[[], T | Awaitable[T | None] | None],
+    *,
+    timeout: float = 60.0,
+    interval: float = 0.25,
+    transient: tuple[type[BaseException], ...] = (),
+) -> T:
+    """Poll ``probe`` (sync or async) until it returns something truthy, and return that.
+
+    Why: what travels through Kafka (views, consumers' facts) converges, it is not there
+    at once; a test waits for the state it expects, never for a fixed time. Exceptions of
+    the ``transient`` types (a service restarting after a fault) count as "not yet".
+    Fails the test with the last value seen when ``timeout`` passes.
+    """
+    deadline = time.monotonic() + timeout
+    last: object = None
+    while True:
+        try:
+            result = probe()
+            value = await result if inspect.isawaitable(result) else result
+        except transient as exc:
+            last = exc
+        else:
+            if value:
+                return value
+            last = value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout}s (last: {last!r})")
+        await asyncio.sleep(interval)
+
+
+def wait_until_blocking(
+    probe: Callable[[], T | None],
+    *,
+    timeout: float = 60.0,
+    interval: float = 0.3,
+    transient: tuple[type[BaseException], ...] = (),
+) -> T:
+    """:func:`wait_until` for synchronous tests (the end-to-end suites drive processes with httpx)."""
+    return asyncio.run(wait_until(probe, timeout=timeout, interval=interval, transient=transient))

@@ -1,4 +1,4 @@
-"""Dependency aliases: who may call what (scopes) and the runtime."""
+"""Dependency aliases: who may call what (scopes) and the service's settings."""
 
 from __future__ import annotations
 
@@ -26,9 +26,4 @@ def _settings(request: Request) -> Settings:
     return settings
 
 
-def _source(request: Request) -> str:
-    return str(request.app.state.runtime.source)
-
-
 AppSettings = Annotated[Settings, Depends(_settings)]
-EventSource = Annotated[str, Depends(_source)]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_certification import repository
-from sosai_shared.contracts import CreditsRetiredV1, FootprintCalculatedV1
+from sosai_shared.contracts import CreditsRetiredV1, EventPayload, FootprintCalculatedV1
+from sosai_shared.events.consumer import Handler
 from sosai_shared.events.envelope import CloudEvent
 
 
@@ -55,4 +56,7 @@ async def on_credits_retired(session: AsyncSession, payload: CreditsRetiredV1, e
     )
 
 
-HANDLERS = {FootprintCalculatedV1: on_footprint_calculated, CreditsRetiredV1: on_credits_retired}
+HANDLERS: dict[type[EventPayload], Handler] = {
+    FootprintCalculatedV1: on_footprint_calculated,
+    CreditsRetiredV1: on_credits_retired,
+}

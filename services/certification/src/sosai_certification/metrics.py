@@ -1,15 +1,12 @@
 """Business counters of the certification service (names used by dashboards and alerts).
 
-Counters move only after the transaction commits, so a rolled-back request never counts.
+Services move them with ``sosai_shared.committed.after_commit``, so a rolled-back request
+never counts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from prometheus_client import Counter
-from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncSession
 
 APPLICATIONS = Counter(
     "sosai_certification_applications_total", "Applications submitted for certification", ["offset_type"]
@@ -24,8 +21,3 @@ REPORTED_CASES = Counter(
     "Reported (uncertified) offset cases recorded",
     ["offset_type"],
 )
-
-
-def after_commit(session: AsyncSession, action: Callable[[], None]) -> None:
-    """Run ``action`` once the session's current transaction has committed."""
-    event.listen(session.sync_session, "after_commit", lambda _s: action(), once=True)

@@ -12,18 +12,20 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import JSON, Column, Date, Numeric, Text, UniqueConstraint
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
-from sosai_shared.db import BigInt, UTCDateTime, make_base
+from sosai_shared.db import BigInt, UTCDateTime, service_registry
 
-Base = make_base("Certification")
+
+class Base(SQLModel, registry=service_registry()):
+    """The certification tables' own metadata (with the platform's outbox, inbox, idempotency keys)."""
 
 
 def _ts(nullable: bool = False) -> Any:
     return Field(sa_column=Column(UTCDateTime, nullable=nullable))
 
 
-class Application(Base, table=True):  # type: ignore[call-arg]
+class Application(Base, table=True):
     __tablename__ = "applications"
     id: str = Field(primary_key=True, max_length=36)
     applicant_org: str = Field(index=True, max_length=200)
@@ -51,7 +53,7 @@ class Application(Base, table=True):  # type: ignore[call-arg]
     submitted_at: datetime | None = _ts(nullable=True)
 
 
-class Transition(Base, table=True):  # type: ignore[call-arg]
+class Transition(Base, table=True):
     """Every move of an application: who, when, why (the audit trail)."""
 
     __tablename__ = "application_transitions"
@@ -65,7 +67,7 @@ class Transition(Base, table=True):  # type: ignore[call-arg]
     at: datetime = _ts()
 
 
-class Certificate(Base, table=True):  # type: ignore[call-arg]
+class Certificate(Base, table=True):
     __tablename__ = "certificates"
     __table_args__ = (UniqueConstraint("fiscal_year", "sequence"),)
     number: str = Field(primary_key=True, max_length=40)
@@ -88,7 +90,7 @@ class Certificate(Base, table=True):  # type: ignore[call-arg]
     end_report_at: datetime | None = _ts(nullable=True)
 
 
-class CertificateSequence(Base, table=True):  # type: ignore[call-arg]
+class CertificateSequence(Base, table=True):
     """Last certificate sequence per fiscal year; its row lock makes allocation race-free."""
 
     __tablename__ = "certificate_sequences"
@@ -96,7 +98,7 @@ class CertificateSequence(Base, table=True):  # type: ignore[call-arg]
     last: int = 0
 
 
-class RetirementUsage(Base, table=True):  # type: ignore[call-arg]
+class RetirementUsage(Base, table=True):
     """A retirement counted by a certification. The primary key is the double-use rule:
     two certifications counting one retirement cannot both commit."""
 
@@ -107,7 +109,7 @@ class RetirementUsage(Base, table=True):  # type: ignore[call-arg]
     used_at: datetime = _ts()
 
 
-class Footprint(Base, table=True):  # type: ignore[call-arg]
+class Footprint(Base, table=True):
     """Latest known version of a calculator footprint (from FootprintCalculatedV1)."""
 
     __tablename__ = "footprints"
@@ -124,7 +126,7 @@ class Footprint(Base, table=True):  # type: ignore[call-arg]
     calculated_at: datetime = _ts()
 
 
-class Retirement(Base, table=True):  # type: ignore[call-arg]
+class Retirement(Base, table=True):
     """A registry retirement (from CreditsRetiredV1); retirements are immutable."""
 
     __tablename__ = "retirements"
@@ -142,7 +144,7 @@ class Retirement(Base, table=True):  # type: ignore[call-arg]
     retired_at: datetime = _ts()
 
 
-class Provider(Base, table=True):  # type: ignore[call-arg]
+class Provider(Base, table=True):
     __tablename__ = "providers"
     id: str = Field(primary_key=True, max_length=36)
     org: str = Field(index=True, max_length=200)
@@ -160,7 +162,7 @@ class Provider(Base, table=True):  # type: ignore[call-arg]
     registered_at: datetime | None = _ts(nullable=True)
 
 
-class ReportedCase(Base, table=True):  # type: ignore[call-arg]
+class ReportedCase(Base, table=True):
     __tablename__ = "reported_cases"
     id: str = Field(primary_key=True, max_length=36)
     reporter_org: str = Field(index=True, max_length=200)

@@ -1,13 +1,16 @@
-"""Queries over the facts learnt from other services' events (footprints, retirements)."""
+"""Queries over the facts learnt from other services' events (footprints, retirements), and the
+statistics' queries across the aggregates."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
-from sosai_certification.models import Footprint, Retirement
+from sosai_certification.models import Application, Certificate, Footprint, Provider, Retirement
 from sosai_shared.db import insert_ignore
 
 
@@ -17,7 +20,7 @@ def _dialect(session: AsyncSession) -> str:
 
 async def upsert_footprint(session: AsyncSession, values: dict[str, object]) -> None:
     """Insert, or move to a newer version; an older version arriving late changes nothing."""
-    table = Footprint.__table__  # type: ignore[attr-defined]
+    table = Footprint.__table__  # type: ignore[attr-defined]  # SQLModel does not declare it
     result = await session.execute(insert_ignore(table, _dialect(session), **values))
     if result.rowcount == 0:  # type: ignore[attr-defined]
         await session.execute(
@@ -28,7 +31,7 @@ async def upsert_footprint(session: AsyncSession, values: dict[str, object]) -> 
 
 
 async def insert_retirement(session: AsyncSession, values: dict[str, object]) -> None:
-    table = Retirement.__table__  # type: ignore[attr-defined]
+    table = Retirement.__table__  # type: ignore[attr-defined]  # SQLModel does not declare it
     await session.execute(insert_ignore(table, _dialect(session), **values))
 
 
@@ -43,8 +46,25 @@ async def retirements_for(
 ) -> list[Retirement]:
     """Retirements that reference the application, or that the application names."""
     named = list(named)
-    cond = Retirement.application_id == application_id
+    cond = col(Retirement.application_id) == application_id
     if named:
-        cond = or_(cond, Retirement.retirement_id.in_(named))  # type: ignore[attr-defined]
-    rows = await session.execute(select(Retirement).where(cond).order_by(Retirement.retirement_id))
+        cond = or_(cond, col(Retirement.retirement_id).in_(named))
+    rows = await session.execute(select(Retirement).where(cond).order_by(col(Retirement.retirement_id)))
     return list(rows.scalars())
+
+
+async def certificates_with_status(session: AsyncSession) -> list[tuple[str, int, date, date, str]]:
+    """(offset type, fiscal year, valid from, valid until, application status) of every certificate."""
+    stmt = select(
+        col(Certificate.offset_type),
+        col(Certificate.fiscal_year),
+        col(Certificate.valid_from),
+        col(Certificate.valid_until),
+        col(Application.status),
+    ).join(Application, col(Application.id) == col(Certificate.application_id))
+    return [(t, fy, vf, vu, status) for t, fy, vf, vu, status in (await session.execute(stmt)).all()]
+
+
+async def providers_by_status(session: AsyncSession) -> dict[str, int]:
+    stmt = select(col(Provider.status), func.count()).group_by(col(Provider.status))
+    return {status: int(n) for status, n in (await session.execute(stmt)).all()}

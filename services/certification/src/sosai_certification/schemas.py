@@ -1,33 +1,8 @@
-"""Models shared by every part of the API: the problem document and the statistics."""
+"""Response models of the statistics (problem documents are ``sosai_shared.problems.Problem``)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field
-
-
-class ProblemOut(BaseModel):
-    """RFC 9457 problem details (extra members such as ``failed`` or ``errors`` may follow)."""
-
-    model_config = ConfigDict(extra="allow")
-    type: str
-    title: str
-    status: int
-    detail: str | None = None
-
-
-_DESCRIPTIONS = {
-    401: "missing or invalid bearer token",
-    403: "insufficient scope, or a reviewer deciding on the own organisation's record",
-    404: "no such record, or it belongs to another organisation",
-    409: "illegal transition or a rule not met (see the problem type)",
-    422: "invalid request (see the problem type and errors)",
-}
-
-
-def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    return {code: {"model": ProblemOut, "description": _DESCRIPTIONS[code]} for code in codes}
+from pydantic import BaseModel, Field
 
 
 class CountByType(BaseModel):

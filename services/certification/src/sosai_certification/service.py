@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sosai_certification import repository
 from sosai_certification.cases import repository as cases_repo
-from sosai_certification.models import Application, Certificate, Provider
 from sosai_certification.periods import OWN_ACTIVITY_SPLIT, fiscal_quarter, fiscal_year, today_jst
 from sosai_certification.schemas import (
     CertifiedStats,
@@ -31,24 +30,12 @@ def _by_period(counter: Counter[tuple[str, str]]) -> list[PeriodCount]:
 
 async def statistics(session: AsyncSession) -> StatisticsOut:
     today = today_jst()
-    certs = (
-        await session.execute(
-            select(
-                Certificate.offset_type,
-                Certificate.fiscal_year,
-                Certificate.valid_from,
-                Certificate.valid_until,
-                Application.status,
-            ).join(Application, Application.id == Certificate.application_id)
-        )
-    ).all()
+    certs = await repository.certificates_with_status(session)
     cert_types: Counter[str] = Counter(t for t, *_ in certs)
     cert_years: Counter[tuple[str, str]] = Counter((f"FY{fy}", t) for t, fy, *_ in certs)
     valid = sum(1 for _t, _fy, vf, vu, status in certs if status == "certified" and vf <= today <= vu)
 
-    statuses = dict(
-        (await session.execute(select(Provider.status, func.count()).group_by(Provider.status))).all()
-    )
+    statuses = await repository.providers_by_status(session)
 
     rows = await cases_repo.counts_by_day(session)
     types: Counter[str] = Counter()
@@ -65,7 +52,7 @@ async def statistics(session: AsyncSession) -> StatisticsOut:
             side["market_distribution" if market else "other"] += n
             side["total"] += n
 
-    def side(c: Counter[str]) -> dict[str, int]:
+    def sides(c: Counter[str]) -> dict[str, int]:
         return {k: c.get(k, 0) for k in ("market_distribution", "other", "total")}
 
     return StatisticsOut(
@@ -86,7 +73,7 @@ async def statistics(session: AsyncSession) -> StatisticsOut:
             by_fiscal_year=_by_period(years),
             by_quarter=_by_period(quarters),
             own_activity_split=OwnActivitySplit(
-                before_2010_04=side(split["before"]), from_2010_04=side(split["from"])
+                before_2010_04=sides(split["before"]), from_2010_04=sides(split["from"])
             ),
         ),
     )

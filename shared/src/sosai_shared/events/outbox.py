@@ -22,7 +22,7 @@ from sqlalchemy import Table, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from sosai_shared.contracts.base import EventPayload
-from sosai_shared.db import utcnow
+from sosai_shared.db import event_source, utcnow
 from sosai_shared.events.envelope import CloudEvent
 from sosai_shared.events.kafka import ensure_topics, make_producer
 from sosai_shared.logging import correlation_id_var
@@ -43,12 +43,16 @@ def outbox_table(session: AsyncSession) -> Table:
     raise RuntimeError("session has no outbox table; create sessions with the service's sessionmaker")
 
 
-async def record(session: AsyncSession, payload: EventPayload, *, source: str) -> str:
-    """Write an event row in the current transaction; it is published only if the transaction commits."""
+async def record(session: AsyncSession, payload: EventPayload, *, source: str | None = None) -> str:
+    """Write an event row in the current transaction; it is published only if the transaction commits.
+
+    The event's ``source`` is the service that owns the session (:func:`sosai_shared.db.event_source`);
+    ``source=`` is still accepted, for callers written before that, and wins when given.
+    """
     event_id = str(uuid.uuid4())
     envelope = CloudEvent(
         id=event_id,
-        source=source,
+        source=source or event_source(session),
         type=payload.event_type,
         subject=payload.subject,
         time=utcnow(),

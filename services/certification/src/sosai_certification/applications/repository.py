@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from sosai_certification.models import (
     Application,
@@ -17,47 +17,34 @@ from sosai_certification.models import (
     Transition,
 )
 from sosai_shared.db import insert_ignore
-
-
-async def get(session: AsyncSession, application_id: str, *, for_update: bool = False) -> Application | None:
-    stmt = select(Application).where(Application.id == application_id)
-    if for_update:
-        stmt = stmt.with_for_update()
-    return (await session.execute(stmt)).scalar_one_or_none()
-
-
-def _after(cursor: list[object] | None) -> object:
-    if not cursor:
-        return None
-    at, ident = datetime.fromisoformat(str(cursor[0])), str(cursor[1])
-    return or_(Application.created_at > at, and_(Application.created_at == at, Application.id > ident))
+from sosai_shared.pagination import Page, PageParams, keyset_page
 
 
 async def page(
     session: AsyncSession,
+    paging: PageParams,
     *,
-    limit: int,
-    cursor: list[object] | None,
     org: str | None = None,
     statuses: Iterable[str] | None = None,
     exclude_draft: bool = False,
-) -> list[Application]:
+) -> Page[Application]:
+    """Applications in creation order (then id), optionally of one organisation or some statuses."""
     stmt = select(Application)
     if org is not None:
-        stmt = stmt.where(Application.applicant_org == org)
+        stmt = stmt.where(col(Application.applicant_org) == org)
     if statuses:
-        stmt = stmt.where(Application.status.in_(list(statuses)))  # type: ignore[attr-defined]
+        stmt = stmt.where(col(Application.status).in_(list(statuses)))
     if exclude_draft:
-        stmt = stmt.where(Application.status != "draft")
-    after = _after(cursor)
-    if after is not None:
-        stmt = stmt.where(after)  # type: ignore[arg-type]
-    stmt = stmt.order_by(Application.created_at, Application.id).limit(limit + 1)
-    return list((await session.execute(stmt)).scalars())
+        stmt = stmt.where(col(Application.status) != "draft")
+    return await keyset_page(session, stmt, (col(Application.created_at), col(Application.id)), paging)
 
 
 async def transitions(session: AsyncSession, application_id: str) -> list[Transition]:
-    stmt = select(Transition).where(Transition.application_id == application_id).order_by(Transition.seq)
+    stmt = (
+        select(Transition)
+        .where(col(Transition.application_id) == application_id)
+        .order_by(col(Transition.seq))
+    )
     return list((await session.execute(stmt)).scalars())
 
 
@@ -65,8 +52,8 @@ async def usages(session: AsyncSession, retirement_ids: Iterable[str]) -> dict[s
     ids = list(retirement_ids)
     if not ids:
         return {}
-    stmt = select(RetirementUsage.retirement_id, RetirementUsage.application_id).where(
-        RetirementUsage.retirement_id.in_(ids)  # type: ignore[attr-defined]
+    stmt = select(col(RetirementUsage.retirement_id), col(RetirementUsage.application_id)).where(
+        col(RetirementUsage.retirement_id).in_(ids)
     )
     return {rid: app for rid, app in (await session.execute(stmt)).all()}
 
@@ -88,7 +75,7 @@ async def take_usages(session: AsyncSession, rows: list[RetirementUsage]) -> boo
 
 async def next_sequence(session: AsyncSession, fiscal_year: int) -> int:
     """Allocate the next certificate sequence of a fiscal year (the row lock serializes allocators)."""
-    table = CertificateSequence.__table__  # type: ignore[attr-defined]
+    table = CertificateSequence.__table__  # type: ignore[attr-defined]  # SQLModel does not declare it
     await session.execute(
         insert_ignore(table, session.get_bind().dialect.name, fiscal_year=fiscal_year, last=0)
     )
@@ -106,27 +93,22 @@ async def certificate_by_number(session: AsyncSession, number: str) -> Certifica
 
 
 async def certificate_for(session: AsyncSession, application_id: str) -> Certificate | None:
-    stmt = select(Certificate).where(Certificate.application_id == application_id)
+    stmt = select(Certificate).where(col(Certificate.application_id) == application_id)
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
 async def public_certificates(
-    session: AsyncSession,
-    *,
-    limit: int,
-    cursor: list[object] | None,
-    offset_type: str | None,
-    fiscal_year: int | None,
-) -> list[tuple[Certificate, Application]]:
-    stmt = select(Certificate, Application).join(Application, Application.id == Certificate.application_id)
+    session: AsyncSession, paging: PageParams, *, offset_type: str | None, fiscal_year: int | None
+) -> Page[Certificate]:
+    """Certificates by fiscal year and sequence (the order of their numbers)."""
+    stmt = select(Certificate)
     if offset_type:
-        stmt = stmt.where(Certificate.offset_type == offset_type)
+        stmt = stmt.where(col(Certificate.offset_type) == offset_type)
     if fiscal_year is not None:
-        stmt = stmt.where(Certificate.fiscal_year == fiscal_year)
-    if cursor:
-        fy, seq = int(str(cursor[0])), int(str(cursor[1]))
-        stmt = stmt.where(
-            or_(Certificate.fiscal_year > fy, and_(Certificate.fiscal_year == fy, Certificate.sequence > seq))
-        )
-    stmt = stmt.order_by(Certificate.fiscal_year, Certificate.sequence).limit(limit + 1)
-    return [(c, a) for c, a in (await session.execute(stmt)).all()]
+        stmt = stmt.where(col(Certificate.fiscal_year) == fiscal_year)
+    return await keyset_page(session, stmt, (col(Certificate.fiscal_year), col(Certificate.sequence)), paging)
+
+
+async def applications_by_id(session: AsyncSession, ids: Iterable[str]) -> dict[str, Application]:
+    rows = await session.execute(select(Application).where(col(Application.id).in_(list(ids))))
+    return {a.id: a for a in rows.scalars()}

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.types import DecoratedCallable
 from jinja2 import Environment
 
 from sosai_certification.applications import repository as repo
@@ -24,28 +26,28 @@ from sosai_certification.applications.schemas import (
     ReasonIn,
     RejectIn,
 )
-from sosai_certification.deps import AnyCaller, Applicant, AppSettings, EventSource, Reviewer, ReviewerOrAdmin
-from sosai_certification.schemas import errors
+from sosai_certification.deps import AnyCaller, Applicant, AppSettings, Reviewer, ReviewerOrAdmin
+from sosai_certification.models import Application
 from sosai_shared.auth import public
-from sosai_shared.errors import NotFound
-from sosai_shared.pagination import Page, PageParams, build_page, page_params
+from sosai_shared.pagination import Page, Paging
+from sosai_shared.problems import AUTH, problem_responses
 from sosai_shared.uow import UoW
 
 router = APIRouter(prefix="/v1", tags=["applications"])
 public_router = APIRouter(prefix="/v1/public", tags=["public"], dependencies=[public])
-Paging = Annotated[PageParams, Depends(page_params)]
 Status = Literal[
     "draft", "submitted", "under_review", "certified", "rejected", "suspended", "revoked", "expired"
 ]
-AUTH = errors(401, 403)
+NOT_FOUND = {404: "application-not-found"}
+MOVE = problem_responses(
+    401, 403, 404, 409, 422, types={**NOT_FOUND, 409: "illegal-transition, checks-not-met, still-valid"}
+)
+
+CERTIFICATE_NOT_FOUND = problem_responses(404, types={404: "certificate-not-found"})
 
 
-def _summary(a: object) -> ApplicationSummaryOut:
+def _summary(a: Application) -> ApplicationSummaryOut:
     return ApplicationSummaryOut.model_validate(a, from_attributes=True)
-
-
-def _key(a: ApplicationSummaryOut) -> list[object]:
-    return [a.created_at.isoformat(), a.id]
 
 
 @router.post(
@@ -53,7 +55,7 @@ def _key(a: ApplicationSummaryOut) -> list[object]:
     status_code=201,
     response_model=ApplicationOut,
     summary="Start a draft application",
-    responses={**AUTH, **errors(422)},
+    responses={**AUTH, **problem_responses(422, types={422: "unknown-certificate"})},
 )
 async def create_application(
     body: ApplicationIn, uow: UoW, principal: Applicant, settings: AppSettings
@@ -68,14 +70,8 @@ async def create_application(
 async def list_own_applications(
     uow: UoW, principal: Applicant, paging: Paging, status: Status | None = None
 ) -> Page[ApplicationSummaryOut]:
-    rows = await repo.page(
-        uow.session,
-        limit=paging.limit,
-        cursor=paging.cursor,
-        org=principal.org,
-        statuses=[status] if status else None,
-    )
-    return build_page([_summary(a) for a in rows], paging.limit, _key)
+    page = await repo.page(uow.session, paging, org=principal.org, statuses=[status] if status else None)
+    return page.map(_summary)
 
 
 @router.get(
@@ -89,31 +85,25 @@ async def review_queue(
     paging: Paging,
     status: Annotated[list[Status] | None, Query()] = None,
 ) -> Page[ApplicationSummaryOut]:
-    rows = await repo.page(
-        uow.session,
-        limit=paging.limit,
-        cursor=paging.cursor,
-        statuses=status or ["submitted", "under_review"],
-        exclude_draft=True,
+    page = await repo.page(
+        uow.session, paging, statuses=status or ["submitted", "under_review"], exclude_draft=True
     )
-    return build_page([_summary(a) for a in rows], paging.limit, _key)
+    return page.map(_summary)
 
 
 @router.get(
     "/applications/{application_id}",
     summary="An application with its checklist and history",
-    responses={**AUTH, **errors(404)},
+    responses={**AUTH, **problem_responses(404, types=NOT_FOUND)},
 )
 async def get_application(
     application_id: str, uow: UoW, principal: AnyCaller, settings: AppSettings
 ) -> ApplicationOut:
-    app = await service.visible(uow.session, principal, application_id)
+    app = await service.application_for(uow.session, principal, application_id)
     return await service.view(uow.session, app, settings)
 
 
-@router.patch(
-    "/applications/{application_id}", summary="Edit a draft", responses={**AUTH, **errors(404, 409, 422)}
-)
+@router.patch("/applications/{application_id}", summary="Edit a draft", responses=MOVE)
 async def update_application(
     application_id: str, body: ApplicationPatch, uow: UoW, principal: Applicant, settings: AppSettings
 ) -> ApplicationOut:
@@ -121,25 +111,26 @@ async def update_application(
     return await service.view(uow.session, app, settings)
 
 
-def _move_route(path: str, summary: str, who: str) -> dict[str, object]:
-    return {
-        "path": f"/applications/{{application_id}}/{path}",
-        "response_model": ApplicationOut,
-        "summary": summary,
-        "description": f"Caller: {who}. Recorded as a transition (who, when, why).",
-        "responses": {**AUTH, **errors(404, 409, 422)},
-    }
+def _move_route(path: str, summary: str, who: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    """A state-machine move: ``POST /applications/{id}/<path>``, answered with the application."""
+    return router.post(
+        f"/applications/{{application_id}}/{path}",
+        response_model=ApplicationOut,
+        summary=summary,
+        description=f"Caller: {who}. Recorded as a transition (who, when, why).",
+        responses=MOVE,
+    )
 
 
-@router.post(**_move_route("submit", "Submit a draft (draft → submitted)", "the applicant"))  # type: ignore[arg-type]
+@_move_route("submit", "Submit a draft (draft → submitted)", "the applicant")
 async def submit_application(
-    application_id: str, uow: UoW, principal: Applicant, settings: AppSettings, source: EventSource
+    application_id: str, uow: UoW, principal: Applicant, settings: AppSettings
 ) -> JSONResponse:
-    app = await service.submit(uow.session, principal, application_id, source)
+    app = await service.submit(uow.session, principal, application_id)
     return await uow.respond(await service.view(uow.session, app, settings), 200)
 
 
-@router.post(**_move_route("revise", "Reopen a rejected application as a draft", "the applicant"))  # type: ignore[arg-type]
+@_move_route("revise", "Reopen a rejected application as a draft", "the applicant")
 async def revise_application(
     application_id: str, uow: UoW, principal: Applicant, settings: AppSettings
 ) -> JSONResponse:
@@ -147,7 +138,7 @@ async def revise_application(
     return await uow.respond(await service.view(uow.session, app, settings), 200)
 
 
-@router.post(**_move_route("review", "Take into review (submitted → under_review)", "a reviewer"))  # type: ignore[arg-type]
+@_move_route("review", "Take into review (submitted → under_review)", "a reviewer")
 async def start_review(
     application_id: str, uow: UoW, principal: Reviewer, settings: AppSettings
 ) -> JSONResponse:
@@ -155,27 +146,23 @@ async def start_review(
     return await uow.respond(await service.view(uow.session, app, settings), 200)
 
 
-@router.post(
-    **_move_route(
-        "certify",
-        "Certify (under_review → certified): all checks must be met; "  # type: ignore[arg-type]
-        "issues the certificate number",
-        "a reviewer",
-    )
+@_move_route(
+    "certify",
+    "Certify (under_review → certified): all checks must be met; issues the certificate number",
+    "a reviewer",
 )
 async def certify_application(
     application_id: str,
     uow: UoW,
     principal: Reviewer,
     settings: AppSettings,
-    source: EventSource,
     body: CertifyIn | None = None,
 ) -> JSONResponse:
-    app = await service.certify(uow.session, principal, application_id, body or CertifyIn(), settings, source)
+    app = await service.certify(uow.session, principal, application_id, body or CertifyIn(), settings)
     return await uow.respond(await service.view(uow.session, app, settings), 200)
 
 
-@router.post(**_move_route("reject", "Reject with reasons", "a reviewer"))  # type: ignore[arg-type]
+@_move_route("reject", "Reject with reasons", "a reviewer")
 async def reject_application(
     application_id: str, body: RejectIn, uow: UoW, principal: Reviewer, settings: AppSettings
 ) -> JSONResponse:
@@ -183,7 +170,7 @@ async def reject_application(
     return await uow.respond(await service.view(uow.session, app, settings), 200)
 
 
-@router.post(**_move_route("suspend", "Suspend a certification", "a reviewer"))  # type: ignore[arg-type]
+@_move_route("suspend", "Suspend a certification", "a reviewer")
 async def suspend_application(
     application_id: str, body: ReasonIn, uow: UoW, principal: Reviewer, settings: AppSettings
 ) -> JSONResponse:
@@ -191,7 +178,7 @@ async def suspend_application(
     return await uow.respond(await service.view(uow.session, app, settings), 200)
 
 
-@router.post(**_move_route("reinstate", "Lift a suspension", "a reviewer"))  # type: ignore[arg-type]
+@_move_route("reinstate", "Lift a suspension", "a reviewer")
 async def reinstate_application(
     application_id: str, body: ReasonIn, uow: UoW, principal: Reviewer, settings: AppSettings
 ) -> JSONResponse:
@@ -199,22 +186,19 @@ async def reinstate_application(
     return await uow.respond(await service.view(uow.session, app, settings), 200)
 
 
-@router.post(**_move_route("revoke", "Revoke a certification (publishes CertificateRevokedV1)", "a reviewer"))  # type: ignore[arg-type]
+@_move_route("revoke", "Revoke a certification (publishes CertificateRevokedV1)", "a reviewer")
 async def revoke_application(
     application_id: str,
     body: ReasonIn,
     uow: UoW,
     principal: Reviewer,
     settings: AppSettings,
-    source: EventSource,
 ) -> JSONResponse:
-    app = await service.revoke(uow.session, principal, application_id, body.reason, source)
+    app = await service.revoke(uow.session, principal, application_id, body.reason)
     return await uow.respond(await service.view(uow.session, app, settings), 200)
 
 
-@router.post(
-    **_move_route("expire", "Mark a certification expired once its validity has ended", "a reviewer")
-)  # type: ignore[arg-type]
+@_move_route("expire", "Mark a certification expired once its validity has ended", "a reviewer")
 async def expire_application(
     application_id: str,
     uow: UoW,
@@ -232,7 +216,12 @@ async def expire_application(
     response_model=EndReportOut,
     summary="File the end-of-validity report of a certificate",
     tags=["certificates"],
-    responses={**AUTH, **errors(404, 409, 422)},
+    responses={
+        **AUTH,
+        **problem_responses(
+            404, 409, 422, types={404: "certificate-not-found", 409: "illegal-transition, end-report-exists"}
+        ),
+    },
 )
 async def file_end_report(number: str, body: EndReportIn, uow: UoW, principal: Applicant) -> JSONResponse:
     return await uow.respond(await service.end_report(uow.session, principal, number, body), 201)
@@ -245,23 +234,9 @@ async def public_certificates(
     offset_type: OffsetType | None = None,
     fiscal_year: Annotated[int | None, Query(ge=2008, le=2100)] = None,
 ) -> Page[CertificateOut]:
-    rows = await repo.public_certificates(
-        uow.session,
-        limit=paging.limit,
-        cursor=paging.cursor,
-        offset_type=offset_type,
-        fiscal_year=fiscal_year,
+    return await service.public_certificates(
+        uow.session, paging, offset_type=offset_type, fiscal_year=fiscal_year
     )
-    items = [service.certificate_out(c, a) for c, a in rows]
-    return build_page(items, paging.limit, lambda c: [c.fiscal_year, int(c.number.rsplit("-", 1)[1])])
-
-
-async def _public_certificate(uow: UoW, number: str) -> CertificateOut:
-    cert = await repo.certificate_by_number(uow.session, number)
-    app = await repo.get(uow.session, cert.application_id) if cert is not None else None
-    if cert is None or app is None:
-        raise NotFound(f"No certificate {number}.", type="certificate-not-found")
-    return service.certificate_out(cert, app)
 
 
 _PAGE = Environment(autoescape=True).from_string("""<!doctype html>
@@ -292,12 +267,14 @@ _PAGE = Environment(autoescape=True).from_string("""<!doctype html>
     "/certificates/{number}.html",
     response_class=HTMLResponse,
     summary="Public certificate page (HTML)",
-    responses=errors(404),
+    responses=CERTIFICATE_NOT_FOUND,
 )
 async def public_certificate_page(number: str, uow: UoW) -> HTMLResponse:
-    return HTMLResponse(_PAGE.render(c=await _public_certificate(uow, number)))
+    return HTMLResponse(_PAGE.render(c=await service.public_certificate(uow.session, number)))
 
 
-@public_router.get("/certificates/{number}", summary="Public certificate (JSON)", responses=errors(404))
+@public_router.get(
+    "/certificates/{number}", summary="Public certificate (JSON)", responses=CERTIFICATE_NOT_FOUND
+)
 async def public_certificate(number: str, uow: UoW) -> CertificateOut:
-    return await _public_certificate(uow, number)
+    return await service.public_certificate(uow.session, number)

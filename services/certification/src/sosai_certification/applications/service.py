@@ -8,8 +8,8 @@ application except other organisations' drafts; anything else is 404.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -41,10 +41,13 @@ from sosai_certification.deps import ADMIN, REVIEW
 from sosai_certification.models import Application, Certificate, RetirementUsage, Transition
 from sosai_certification.periods import add_years, fiscal_year, today_jst
 from sosai_shared.auth import Principal
+from sosai_shared.committed import after_commit
 from sosai_shared.contracts import ApplicationSubmittedV1, CertificateRevokedV1, OffsetCertifiedV1
 from sosai_shared.db import utcnow
-from sosai_shared.errors import Conflict, Forbidden, NotFound, Unprocessable
+from sosai_shared.errors import Conflict, Forbidden, Unprocessable
 from sosai_shared.events.outbox import record
+from sosai_shared.lookups import found, get_or_404
+from sosai_shared.pagination import Page, PageParams
 
 OFFSET_TYPE_LABELS = {
     "product_service": "Product / service use offset",
@@ -55,34 +58,41 @@ OFFSET_TYPE_LABELS = {
 }
 
 
-def _not_found(application_id: str) -> NotFound:
-    return NotFound(f"No application {application_id}.", type="application-not-found")
-
-
 def _is_staff(principal: Principal) -> bool:
     return principal.has(REVIEW) or principal.has(ADMIN)
 
 
-async def visible(session: AsyncSession, principal: Principal, application_id: str) -> Application:
-    app = await repo.get(session, application_id)
-    if app is None:
-        raise _not_found(application_id)
-    if app.applicant_org == principal.org or (_is_staff(principal) and app.status != "draft"):
-        return app
-    raise _not_found(application_id)
+async def application_for(
+    session: AsyncSession,
+    principal: Principal,
+    application_id: str,
+    *,
+    lock: bool = False,
+    visible: Callable[[Application], bool] | None = None,
+) -> Application:
+    """The application if the caller may see it, else ``application-not-found``.
+
+    An applicant sees its own organisation's applications in any status; staff see every
+    application except other organisations' drafts. ``visible`` narrows that further.
+    """
+
+    def may_see(app: Application) -> bool:
+        seen = app.applicant_org == principal.org or (_is_staff(principal) and app.status != "draft")
+        return seen and (visible is None or visible(app))
+
+    return await get_or_404(
+        session, Application, application_id, thing="application", lock=lock, visible=may_see
+    )
 
 
 async def _own(session: AsyncSession, principal: Principal, application_id: str) -> Application:
-    app = await repo.get(session, application_id, for_update=True)
-    if app is None or app.applicant_org != principal.org:
-        raise _not_found(application_id)
-    return app
+    return await application_for(
+        session, principal, application_id, lock=True, visible=lambda a: a.applicant_org == principal.org
+    )
 
 
 async def _for_review(session: AsyncSession, principal: Principal, application_id: str) -> Application:
-    app = await repo.get(session, application_id, for_update=True)
-    if app is None or (app.status == "draft" and app.applicant_org != principal.org):
-        raise _not_found(application_id)
+    app = await application_for(session, principal, application_id, lock=True)
     if app.applicant_org == principal.org:
         raise Forbidden(
             "A reviewer cannot decide on an application of the own organisation.",
@@ -163,7 +173,7 @@ async def update_draft(
             action="edit",
         )
     fields = list(ApplicationIn.model_fields)
-    merged: dict[str, Any] = {f: getattr(app, f) for f in fields}
+    merged: dict[str, object] = {f: getattr(app, f) for f in fields}
     merged.update(patch.model_dump(exclude_unset=True))
     try:
         valid = ApplicationIn.model_validate(merged)
@@ -187,9 +197,7 @@ def _missing_for_submission(app: Application) -> list[str]:
     return missing
 
 
-async def submit(
-    session: AsyncSession, principal: Principal, application_id: str, source: str
-) -> Application:
+async def submit(session: AsyncSession, principal: Principal, application_id: str) -> Application:
     app = await _own(session, principal, application_id)
     target_status("submit", app.status)
     missing = _missing_for_submission(app)
@@ -212,10 +220,9 @@ async def submit(
             session_id=app.session_id,
             submitted_at=app.submitted_at,
         ),
-        source=source,
     )
     offset_type = app.offset_type
-    metrics.after_commit(session, lambda: metrics.APPLICATIONS.labels(offset_type).inc())
+    after_commit(session, lambda: metrics.APPLICATIONS.labels(offset_type).inc())
     return app
 
 
@@ -266,7 +273,6 @@ async def certify(
     application_id: str,
     body: CertifyIn,
     settings: Settings,
-    source: str,
 ) -> Application:
     app = await _for_review(session, principal, application_id)
     target_status("certify", app.status)
@@ -365,10 +371,9 @@ async def certify(
             valid_until=cert.valid_until,
             certified_at=now,
         ),
-        source=source,
     )
     offset_type = app.offset_type
-    metrics.after_commit(session, lambda: metrics.CERTIFIED.labels(offset_type).inc())
+    after_commit(session, lambda: metrics.CERTIFIED.labels(offset_type).inc())
     return app
 
 
@@ -389,7 +394,7 @@ async def reinstate(
 
 
 async def revoke(
-    session: AsyncSession, principal: Principal, application_id: str, reason: str, source: str
+    session: AsyncSession, principal: Principal, application_id: str, reason: str
 ) -> Application:
     app = await _for_review(session, principal, application_id)
     _move(session, app, "revoke", principal, reason)
@@ -404,9 +409,8 @@ async def revoke(
             reason=reason,
             revoked_at=app.updated_at,
         ),
-        source=source,
     )
-    metrics.after_commit(session, metrics.REVOKED.inc)
+    after_commit(session, metrics.REVOKED.inc)
     return app
 
 
@@ -430,9 +434,12 @@ async def expire(
 async def end_report(
     session: AsyncSession, principal: Principal, number: str, body: EndReportIn
 ) -> EndReportOut:
-    cert = await repo.certificate_by_number(session, number)
-    if cert is None or cert.applicant_org != principal.org:
-        raise NotFound(f"No certificate {number}.", type="certificate-not-found")
+    cert = found(
+        await repo.certificate_by_number(session, number),
+        "certificate",
+        number,
+        visible=lambda c: c.applicant_org == principal.org,
+    )
     app = await _own(session, principal, cert.application_id)
     if app.status not in ("certified", "expired"):
         raise Conflict(
@@ -504,6 +511,21 @@ def certificate_out(cert: Certificate, app: Application, today: date | None = No
         disclosure=app.disclosure,
         end_report_submitted=cert.end_report is not None,
     )
+
+
+async def public_certificate(session: AsyncSession, number: str) -> CertificateOut:
+    """A certificate as anyone may read it, or ``certificate-not-found``."""
+    cert = found(await repo.certificate_by_number(session, number), "certificate", number)
+    apps = await repo.applications_by_id(session, [cert.application_id])
+    return certificate_out(cert, found(apps.get(cert.application_id), "certificate", number))
+
+
+async def public_certificates(
+    session: AsyncSession, paging: PageParams, *, offset_type: str | None, fiscal_year: int | None
+) -> Page[CertificateOut]:
+    page = await repo.public_certificates(session, paging, offset_type=offset_type, fiscal_year=fiscal_year)
+    apps = await repo.applications_by_id(session, {c.application_id for c in page.items})
+    return page.map(lambda c: certificate_out(c, apps[c.application_id]))
 
 
 async def view(session: AsyncSession, app: Application, settings: Settings) -> ApplicationOut:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from sosai_certification.applications.schemas import OffsetType
@@ -18,22 +18,17 @@ from sosai_certification.cases.schemas import (
     ReportedCaseOut,
 )
 from sosai_certification.deps import Admin, Applicant
-from sosai_certification.schemas import errors
+from sosai_certification.models import ReportedCase
 from sosai_shared.auth import public
-from sosai_shared.pagination import Page, PageParams, build_page, page_params
+from sosai_shared.pagination import Page, Paging
+from sosai_shared.problems import AUTH, problem_responses
 from sosai_shared.uow import UoW
 
 router = APIRouter(prefix="/v1", tags=["reported cases"])
-Paging = Annotated[PageParams, Depends(page_params)]
-AUTH = errors(401, 403)
 
 
-def _out(c: object) -> ReportedCaseOut:
+def _out(c: ReportedCase) -> ReportedCaseOut:
     return ReportedCaseOut.model_validate(c, from_attributes=True)
-
-
-def _key(c: ReportedCaseOut) -> list[object]:
-    return [c.reported_on.isoformat(), c.id]
 
 
 @router.post(
@@ -41,7 +36,7 @@ def _key(c: ReportedCaseOut) -> list[object]:
     status_code=201,
     response_model=ReportedCaseOut,
     summary="Report an (uncertified) offset initiative to the programme",
-    responses={**AUTH, **errors(422)},
+    responses={**AUTH, **problem_responses(422)},
 )
 async def report_case(body: ReportedCaseIn, uow: UoW, principal: Applicant) -> JSONResponse:
     return await uow.respond(_out(await service.create_one(uow.session, principal, body)), 201)
@@ -52,7 +47,7 @@ async def report_case(body: ReportedCaseIn, uow: UoW, principal: Applicant) -> J
     status_code=201,
     response_model=BulkResultOut,
     summary="Record up to 1,000 reported cases in one call (programme staff; seeding)",
-    responses={**AUTH, **errors(422)},
+    responses={**AUTH, **problem_responses(422)},
 )
 async def bulk_report_cases(body: BulkReportedCasesIn, uow: UoW, principal: Admin) -> JSONResponse:
     ids = await service.create_many(uow.session, principal, body.items)
@@ -61,8 +56,7 @@ async def bulk_report_cases(body: BulkReportedCasesIn, uow: UoW, principal: Admi
 
 @router.get("/reported-cases", summary="Cases the caller's organisation reported", responses=AUTH)
 async def own_cases(uow: UoW, principal: Applicant, paging: Paging) -> Page[ReportedCaseOut]:
-    rows = await repo.page(uow.session, limit=paging.limit, cursor=paging.cursor, org=principal.org)
-    return build_page([_out(c) for c in rows], paging.limit, _key)
+    return (await repo.page(uow.session, paging, org=principal.org)).map(_out)
 
 
 @router.get(
@@ -79,7 +73,5 @@ async def public_cases(
 ) -> Page[ReportedCaseOut]:
     start = date(fiscal_year, 4, 1) if fiscal_year is not None else None
     end = date(fiscal_year + 1, 4, 1) if fiscal_year is not None else None
-    rows = await repo.page(
-        uow.session, limit=paging.limit, cursor=paging.cursor, offset_type=offset_type, start=start, end=end
-    )
-    return build_page([_out(c) for c in rows], paging.limit, _key)
+    page = await repo.page(uow.session, paging, offset_type=offset_type, start=start, end=end)
+    return page.map(_out)

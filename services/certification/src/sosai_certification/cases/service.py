@@ -11,6 +11,7 @@ from sosai_certification import metrics
 from sosai_certification.cases.schemas import ReportedCaseIn
 from sosai_certification.models import ReportedCase
 from sosai_shared.auth import Principal
+from sosai_shared.committed import after_commit
 from sosai_shared.db import utcnow
 
 
@@ -21,7 +22,7 @@ async def create_one(session: AsyncSession, principal: Principal, item: Reported
     session.add(case)
     await session.flush()
     offset_type = item.offset_type
-    metrics.after_commit(session, lambda: metrics.REPORTED_CASES.labels(offset_type).inc())
+    after_commit(session, lambda: metrics.REPORTED_CASES.labels(offset_type).inc())
     return case
 
 
@@ -32,7 +33,7 @@ async def create_many(session: AsyncSession, principal: Principal, items: list[R
         for item in items
     ]
     # one multi-row statement: a 1,000-case seed is one round trip, not a thousand ORM flushes
-    await session.execute(insert(ReportedCase.__table__), rows)  # type: ignore[attr-defined]
+    await session.execute(insert(ReportedCase), rows)
     counts: dict[str, int] = {}
     for item in items:
         counts[item.offset_type] = counts.get(item.offset_type, 0) + 1
@@ -41,5 +42,5 @@ async def create_many(session: AsyncSession, principal: Principal, items: list[R
         for offset_type, n in counts.items():
             metrics.REPORTED_CASES.labels(offset_type).inc(n)
 
-    metrics.after_commit(session, bump)
+    after_commit(session, bump)
     return [r["id"] for r in rows]

@@ -16,10 +16,12 @@ from sosai_certification.models import Provider
 from sosai_certification.providers import repository as repo
 from sosai_certification.providers.schemas import AdminProviderIn, ProviderIn
 from sosai_shared.auth import Principal
+from sosai_shared.committed import after_commit
 from sosai_shared.contracts import ProviderRegisteredV1
 from sosai_shared.db import utcnow
-from sosai_shared.errors import Conflict, Forbidden, NotFound
+from sosai_shared.errors import Conflict, Forbidden
 from sosai_shared.events.outbox import record
+from sosai_shared.lookups import get_or_404
 
 #: action -> (statuses it may start from, status it leads to)
 WORKFLOW = {
@@ -30,8 +32,18 @@ WORKFLOW = {
 }
 
 
-def _not_found(provider_id: str) -> NotFound:
-    return NotFound(f"No provider {provider_id}.", type="provider-not-found")
+async def provider_for(
+    session: AsyncSession, principal: Principal, provider_id: str, *, lock: bool = False
+) -> Provider:
+    """The provider if the caller may see it (its own organisation's, or any for staff), else 404."""
+    return await get_or_404(
+        session,
+        Provider,
+        provider_id,
+        thing="provider",
+        lock=lock,
+        visible=lambda p: p.org == principal.org or principal.has(REVIEW) or principal.has(ADMIN),
+    )
 
 
 async def _new(
@@ -60,7 +72,7 @@ async def apply(session: AsyncSession, principal: Principal, body: ProviderIn) -
     return await _new(session, principal, principal.org, body, "applied")
 
 
-async def _publish(session: AsyncSession, provider: Provider, source: str) -> None:
+async def _publish(session: AsyncSession, provider: Provider) -> None:
     await record(
         session,
         ProviderRegisteredV1(
@@ -70,25 +82,13 @@ async def _publish(session: AsyncSession, provider: Provider, source: str) -> No
             status=provider.status,
             registered_at=provider.registered_at or provider.updated_at,
         ),
-        source=source,
     )
 
 
-async def register_directly(
-    session: AsyncSession, principal: Principal, body: AdminProviderIn, source: str
-) -> Provider:
+async def register_directly(session: AsyncSession, principal: Principal, body: AdminProviderIn) -> Provider:
     provider = await _new(session, principal, body.org, body, "registered")
-    await _publish(session, provider, source)
-    metrics.after_commit(session, metrics.PROVIDERS_REGISTERED.inc)
-    return provider
-
-
-async def visible(session: AsyncSession, principal: Principal, provider_id: str) -> Provider:
-    provider = await repo.get(session, provider_id)
-    if provider is None or not (
-        provider.org == principal.org or principal.has(REVIEW) or principal.has(ADMIN)
-    ):
-        raise _not_found(provider_id)
+    await _publish(session, provider)
+    after_commit(session, metrics.PROVIDERS_REGISTERED.inc)
     return provider
 
 
@@ -98,11 +98,8 @@ async def move(
     provider_id: str,
     action: str,
     reason: str | None,
-    source: str,
 ) -> Provider:
-    provider = await repo.get(session, provider_id, for_update=True)
-    if provider is None:
-        raise _not_found(provider_id)
+    provider = await provider_for(session, principal, provider_id, lock=True)
     if provider.org == principal.org:
         raise Forbidden(
             "A reviewer cannot decide on the own organisation's provider record.",
@@ -121,7 +118,7 @@ async def move(
     provider.status, provider.status_reason, provider.updated_at = target, reason, utcnow()
     if action == "register":
         provider.registered_at = provider.updated_at
-        metrics.after_commit(session, metrics.PROVIDERS_REGISTERED.inc)
+        after_commit(session, metrics.PROVIDERS_REGISTERED.inc)
     if action != "reject":
-        await _publish(session, provider, source)
+        await _publish(session, provider)
     return provider
