@@ -15,6 +15,7 @@ import subprocess
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -151,3 +152,13 @@ def broker_control(bootstrap_servers: str) -> Iterator[BrokerControl]:
         yield control
     finally:
         control.start()  # whatever the test did, leave the broker running for the next one
+
+
+@pytest.fixture
+async def toy(database_url: str, bootstrap_servers: str) -> AsyncIterator[Any]:
+    """The toy service of shared/tests/toyapp.py (the platform's own tests, here and in tests/full_tier),
+    behind an in-process httpx client. Imported when used: the fast tier never loads the service stack."""
+    from toyapp import toy_client
+
+    async with toy_client(database_url, bootstrap_servers) as client:
+        yield client

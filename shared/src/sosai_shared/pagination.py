@@ -23,7 +23,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, and_, or_
+from sqlalchemy import ColumnElement, Select, and_, desc, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped
 from sqlalchemy.types import TypeDecorator
@@ -154,27 +154,37 @@ def _typed(value: CursorValue, kind: type) -> object:
     return value
 
 
-def after(keys: Sequence[KeyColumn], values: Sequence[object]) -> ColumnElement[bool]:
-    """Rows strictly after ``values`` in ascending ``keys`` order, spelt as ORs of ANDs
-    (each comparison keeps its column's type, so SQLite and PostgreSQL compare alike)."""
+def after(
+    keys: Sequence[KeyColumn], values: Sequence[object], *, descending: bool = False
+) -> ColumnElement[bool]:
+    """Rows strictly after ``values`` in ``keys`` order (ascending, or descending: newest first),
+    spelt as ORs of ANDs: each comparison keeps its column's type, so SQLite and PostgreSQL
+    compare alike."""
     terms = []
     for i, column in enumerate(keys):
         equal = [keys[j] == values[j] for j in range(i)]
-        terms.append(and_(*equal, column > values[i]))
+        terms.append(and_(*equal, column < values[i] if descending else column > values[i]))
     return or_(*terms)
 
 
 async def keyset_page(
-    session: AsyncSession, stmt: Select[T], keys: Sequence[KeyColumn], paging: PageParams
+    session: AsyncSession,
+    stmt: Select[T],
+    keys: Sequence[KeyColumn],
+    paging: PageParams,
+    *,
+    descending: bool = False,
 ) -> Page[T]:
-    """One page of ``stmt`` (a select of one entity) in ascending ``keys`` order.
+    """One page of ``stmt`` (a select of one entity) in ``keys`` order, ascending unless
+    ``descending`` (newest first).
 
     ``keys`` must end with a unique column, so the order is total. The cursor is
     validated against them; the next cursor holds the last row's key values.
     """
     if paging.cursor:
-        stmt = stmt.where(after(keys, typed_cursor(paging.cursor, keys)))
-    query = stmt.add_columns(*keys).order_by(*keys).limit(paging.limit + 1)
+        stmt = stmt.where(after(keys, typed_cursor(paging.cursor, keys), descending=descending))
+    order = [desc(k) for k in keys] if descending else list(keys)
+    query = stmt.add_columns(*keys).order_by(*order).limit(paging.limit + 1)
     rows = (await session.execute(query)).all()
     more = len(rows) > paging.limit
     rows = rows[: paging.limit]

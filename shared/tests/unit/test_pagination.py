@@ -88,6 +88,10 @@ def test_after_compares_lexicographically_on_the_key_columns() -> None:
     at = datetime(2010, 4, 1, tzinfo=UTC)
     sql = str(select(rows).where(after(KEYS, [at, "x"])).compile(dialect=sqlite.dialect()))
     assert "rows.at > ?" in sql and "rows.at = ? AND rows.id > ?" in sql
+    newest_first = str(
+        select(rows).where(after(KEYS, [at, "x"], descending=True)).compile(dialect=sqlite.dialect())
+    )
+    assert "rows.at < ?" in newest_first and "rows.at = ? AND rows.id < ?" in newest_first
 
 
 def test_build_page_sets_next_cursor_only_when_more_rows_exist() -> None:
