@@ -11,7 +11,7 @@ from fastapi.types import DecoratedCallable
 from jinja2 import Environment
 
 from sosai_certification.applications import repository as repo
-from sosai_certification.applications import service
+from sosai_certification.applications import service, views
 from sosai_certification.applications.schemas import (
     ApplicationIn,
     ApplicationOut,
@@ -61,7 +61,7 @@ async def create_application(
     body: ApplicationIn, uow: UoW, principal: Applicant, settings: AppSettings
 ) -> JSONResponse:
     app = await service.create(uow.session, principal, body)
-    return await uow.respond(await service.view(uow.session, app, settings), 201)
+    return await uow.respond(await views.view(uow.session, app, settings), 201)
 
 
 @router.get(
@@ -100,7 +100,7 @@ async def get_application(
     application_id: str, uow: UoW, principal: AnyCaller, settings: AppSettings
 ) -> ApplicationOut:
     app = await service.application_for(uow.session, principal, application_id)
-    return await service.view(uow.session, app, settings)
+    return await views.view(uow.session, app, settings)
 
 
 @router.patch("/applications/{application_id}", summary="Edit a draft", responses=MOVE)
@@ -108,7 +108,7 @@ async def update_application(
     application_id: str, body: ApplicationPatch, uow: UoW, principal: Applicant, settings: AppSettings
 ) -> ApplicationOut:
     app = await service.update_draft(uow.session, principal, application_id, body)
-    return await service.view(uow.session, app, settings)
+    return await views.view(uow.session, app, settings)
 
 
 def _move_route(path: str, summary: str, who: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
@@ -127,7 +127,7 @@ async def submit_application(
     application_id: str, uow: UoW, principal: Applicant, settings: AppSettings
 ) -> JSONResponse:
     app = await service.submit(uow.session, principal, application_id)
-    return await uow.respond(await service.view(uow.session, app, settings), 200)
+    return await uow.respond(await views.view(uow.session, app, settings), 200)
 
 
 @_move_route("revise", "Reopen a rejected application as a draft", "the applicant")
@@ -135,7 +135,7 @@ async def revise_application(
     application_id: str, uow: UoW, principal: Applicant, settings: AppSettings
 ) -> JSONResponse:
     app = await service.revise(uow.session, principal, application_id)
-    return await uow.respond(await service.view(uow.session, app, settings), 200)
+    return await uow.respond(await views.view(uow.session, app, settings), 200)
 
 
 @_move_route("review", "Take into review (submitted → under_review)", "a reviewer")
@@ -143,7 +143,7 @@ async def start_review(
     application_id: str, uow: UoW, principal: Reviewer, settings: AppSettings
 ) -> JSONResponse:
     app = await service.start_review(uow.session, principal, application_id)
-    return await uow.respond(await service.view(uow.session, app, settings), 200)
+    return await uow.respond(await views.view(uow.session, app, settings), 200)
 
 
 @_move_route(
@@ -159,7 +159,7 @@ async def certify_application(
     body: CertifyIn | None = None,
 ) -> JSONResponse:
     app = await service.certify(uow.session, principal, application_id, body or CertifyIn(), settings)
-    return await uow.respond(await service.view(uow.session, app, settings), 200)
+    return await uow.respond(await views.view(uow.session, app, settings), 200)
 
 
 @_move_route("reject", "Reject with reasons", "a reviewer")
@@ -167,7 +167,7 @@ async def reject_application(
     application_id: str, body: RejectIn, uow: UoW, principal: Reviewer, settings: AppSettings
 ) -> JSONResponse:
     app = await service.reject(uow.session, principal, application_id, body.reasons)
-    return await uow.respond(await service.view(uow.session, app, settings), 200)
+    return await uow.respond(await views.view(uow.session, app, settings), 200)
 
 
 @_move_route("suspend", "Suspend a certification", "a reviewer")
@@ -175,7 +175,7 @@ async def suspend_application(
     application_id: str, body: ReasonIn, uow: UoW, principal: Reviewer, settings: AppSettings
 ) -> JSONResponse:
     app = await service.suspend(uow.session, principal, application_id, body.reason)
-    return await uow.respond(await service.view(uow.session, app, settings), 200)
+    return await uow.respond(await views.view(uow.session, app, settings), 200)
 
 
 @_move_route("reinstate", "Lift a suspension", "a reviewer")
@@ -183,7 +183,7 @@ async def reinstate_application(
     application_id: str, body: ReasonIn, uow: UoW, principal: Reviewer, settings: AppSettings
 ) -> JSONResponse:
     app = await service.reinstate(uow.session, principal, application_id, body.reason)
-    return await uow.respond(await service.view(uow.session, app, settings), 200)
+    return await uow.respond(await views.view(uow.session, app, settings), 200)
 
 
 @_move_route("revoke", "Revoke a certification (publishes CertificateRevokedV1)", "a reviewer")
@@ -195,7 +195,7 @@ async def revoke_application(
     settings: AppSettings,
 ) -> JSONResponse:
     app = await service.revoke(uow.session, principal, application_id, body.reason)
-    return await uow.respond(await service.view(uow.session, app, settings), 200)
+    return await uow.respond(await views.view(uow.session, app, settings), 200)
 
 
 @_move_route("expire", "Mark a certification expired once its validity has ended", "a reviewer")
@@ -207,7 +207,7 @@ async def expire_application(
     body: OptionalReasonIn | None = None,
 ) -> JSONResponse:
     app = await service.expire(uow.session, principal, application_id, body.reason if body else None)
-    return await uow.respond(await service.view(uow.session, app, settings), 200)
+    return await uow.respond(await views.view(uow.session, app, settings), 200)
 
 
 @router.post(
@@ -234,7 +234,7 @@ async def public_certificates(
     offset_type: OffsetType | None = None,
     fiscal_year: Annotated[int | None, Query(ge=2008, le=2100)] = None,
 ) -> Page[CertificateOut]:
-    return await service.public_certificates(
+    return await views.public_certificates(
         uow.session, paging, offset_type=offset_type, fiscal_year=fiscal_year
     )
 
@@ -270,11 +270,11 @@ _PAGE = Environment(autoescape=True).from_string("""<!doctype html>
     responses=CERTIFICATE_NOT_FOUND,
 )
 async def public_certificate_page(number: str, uow: UoW) -> HTMLResponse:
-    return HTMLResponse(_PAGE.render(c=await service.public_certificate(uow.session, number)))
+    return HTMLResponse(_PAGE.render(c=await views.public_certificate(uow.session, number)))
 
 
 @public_router.get(
     "/certificates/{number}", summary="Public certificate (JSON)", responses=CERTIFICATE_NOT_FOUND
 )
 async def public_certificate(number: str, uow: UoW) -> CertificateOut:
-    return await service.public_certificate(uow.session, number)
+    return await views.public_certificate(uow.session, number)
