@@ -46,8 +46,8 @@ async def get_set(session: AsyncSession, set_id: str) -> FactorSet | None:
 
 
 async def current_revisions(session: AsyncSession) -> dict[tuple[int, str], int]:
-    q = select(FactorSet.fiscal_year, FactorSet.regime, func.max(FactorSet.revision)).group_by(
-        FactorSet.fiscal_year, FactorSet.regime
+    q = select(col(FactorSet.fiscal_year), col(FactorSet.regime), func.max(FactorSet.revision)).group_by(
+        col(FactorSet.fiscal_year), col(FactorSet.regime)
     )
     return {(int(fy), str(rg)): int(rev) for fy, rg, rev in (await session.execute(q)).all()}
 

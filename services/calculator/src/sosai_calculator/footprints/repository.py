@@ -72,7 +72,7 @@ async def credits_retired_for(session: AsyncSession, footprint_id: str) -> int:
 
 async def footprint_totals(session: AsyncSession) -> list[tuple[str, int, Decimal]]:
     """(kind, fiscal_year, total) per footprint; totals are decimal strings, summed exactly in Python."""
-    q = select(Footprint.kind, Footprint.fiscal_year, Footprint.total_t_co2)
+    q = select(col(Footprint.kind), col(Footprint.fiscal_year), col(Footprint.total_t_co2))
     return [(str(k), int(fy), t) for k, fy, t in (await session.execute(q)).all()]
 
 

@@ -69,7 +69,15 @@ async def register(
     if existing is not None and existing.state != "cancelled":
         raise Conflict(f"{body.email} is already registered for this session.", type="already-registered")
     reg = existing or Registration(
-        id=str(uuid.uuid4()), session_id=session_id, email=body.email, created_at=now
+        id=str(uuid.uuid4()),
+        session_id=session_id,
+        email=body.email,
+        name=body.name,
+        registrant_org=principal.org,
+        registrant_sub=principal.sub,
+        state="confirmed",  # set below, with the counters
+        created_at=now,
+        updated_at=now,
     )
     reg.name, reg.registrant_org, reg.registrant_sub = body.name, principal.org, principal.sub
     reg.origin_prefecture, reg.origin_city = body.origin_prefecture, body.origin_city

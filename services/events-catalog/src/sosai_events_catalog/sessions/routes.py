@@ -29,7 +29,7 @@ CALENDAR = {200: {"content": {"text/calendar": {}}, "description": "RFC 5545 cal
     tags=["calendar"],
     summary="iCalendar feed of a programme's sessions",
     response_class=Response,
-    responses=CALENDAR,  # type: ignore[arg-type]
+    responses=CALENDAR,
 )
 async def programme_calendar(code: str, uow: UoW) -> Response:
     sessions, p = await service.calendar_of_programme(uow.session, code)
@@ -124,7 +124,7 @@ async def cancel_session(
     tags=["calendar"],
     summary="iCalendar file of one session",
     response_class=Response,
-    responses=CALENDAR,  # type: ignore[arg-type]
+    responses=CALENDAR,
 )
 async def session_calendar(session_id: str, uow: UoW) -> Response:
     sessions, p = await service.calendar_of_session(uow.session, session_id)
