@@ -83,19 +83,21 @@ def run_floor(path: Path) -> dict[str, object]:
 
 
 async def run_service(path: Path, url: str) -> dict[str, object]:
-    from sosai_calculator import models, service
-    from sosai_calculator.schemas import PlanIn
+    from sosai_calculator import models
+    from sosai_calculator.factors.service import load_shipped_sets
+    from sosai_calculator.footprints.schemas import PlanIn
+    from sosai_calculator.footprints.service import create_footprint_from_csv
     from sosai_shared.db import Database
     from sosai_shared.migrations import upgrade
 
     await upgrade("sosai_calculator", url)
     db = Database(url, models.Base.metadata)
-    await service.load_shipped_sets(db.sessionmaker)
+    await load_shipped_sets(db.sessionmaker)
     rss_before = peak_rss_mib()
     start = time.perf_counter()
     async with db.sessionmaker() as session, session.begin():
         with path.open(newline="") as f:
-            fp = await service.create_footprint_from_csv(
+            fp = await create_footprint_from_csv(
                 session,
                 "org-bench",
                 f,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 from calculator_helpers import ADMIN, ORG, R, W, count, outbox, problem_type
 
+from sosai_calculator.factors.service import shipped_files
 from sosai_calculator.models import FactorSet, Footprint, FootprintLine, FootprintVersion
-from sosai_calculator.service import shipped_files
 from sosai_shared.testing import auth
 
 ORG_BODY = {

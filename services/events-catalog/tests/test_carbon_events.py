@@ -17,7 +17,7 @@ from catalog_calculator_stub import StubCalculator
 from catalog_helpers import ORGANISER, create_session, db_of, outbox_payloads
 from prometheus_client import REGISTRY
 
-from sosai_events_catalog import repository as repo
+from sosai_events_catalog.carbon import repository as repo
 from sosai_shared.contracts.base import EventPayload
 from sosai_shared.contracts.certification import CertificateRevokedV1, OffsetCertifiedV1
 from sosai_shared.contracts.registry import CreditsRetiredV1, SerialBlockV1

@@ -28,7 +28,7 @@ LINE_QUANTUM = Decimal("0.000001")
 PREC = 60
 CO2_PER_C_NUM, CO2_PER_C_DEN = Decimal(44), Decimal(12)
 
-_ureg = pint.UnitRegistry(non_int_type=Decimal)
+_ureg: pint.UnitRegistry[Decimal] = pint.UnitRegistry(non_int_type=Decimal)
 # City gas is billed in m3; the method's unit is 1,000 Nm3. We take metered m3 as Nm3 (README: decisions).
 _ureg.define("Nm3 = meter ** 3")
 _ureg.define("thousand_Nm3 = 1000 * Nm3")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sosai_calculator import metrics, service
+from sosai_calculator.footprints import service
 from sosai_shared.contracts.registry import CreditsRetiredV1
 from sosai_shared.events.envelope import CloudEvent
 
@@ -20,7 +20,7 @@ async def on_credits_retired(session: AsyncSession, payload: CreditsRetiredV1, e
     """
     if not payload.footprint_id:
         return
-    applied = await service.apply_retirement(
+    await service.apply_retirement(
         session,
         retirement_id=payload.retirement_id,
         footprint_id=payload.footprint_id,
@@ -30,6 +30,3 @@ async def on_credits_retired(session: AsyncSession, payload: CreditsRetiredV1, e
         retired_at=payload.retired_at,
         source=SOURCE,
     )
-    if applied:
-        known = await session.get(service.Footprint, payload.footprint_id) is not None
-        metrics.RETIREMENTS_APPLIED.labels("true" if known else "false").inc()

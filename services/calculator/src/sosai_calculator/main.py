@@ -6,9 +6,11 @@ from fastapi import FastAPI
 
 from sosai_calculator import models
 from sosai_calculator.config import Settings
+from sosai_calculator.estimates.routes import router as estimates
+from sosai_calculator.factors.routes import router as factors
+from sosai_calculator.factors.service import load_shipped_sets
+from sosai_calculator.footprints.routes import router as footprints
 from sosai_calculator.handlers import on_credits_retired
-from sosai_calculator.routes import router
-from sosai_calculator.service import load_shipped_sets
 from sosai_shared.app import Runtime, create_service_app
 from sosai_shared.contracts import TOPICS
 from sosai_shared.contracts.registry import CreditsRetiredV1
@@ -16,7 +18,7 @@ from sosai_shared.events.consumer import EventConsumer
 
 
 async def _on_startup(runtime: Runtime) -> None:
-    if runtime.settings.load_shipped_factors:  # type: ignore[attr-defined]
+    if isinstance(runtime.settings, Settings) and runtime.settings.load_shipped_factors:
         await load_shipped_sets(runtime.db.sessionmaker)
 
 
@@ -31,7 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ),
         package="sosai_calculator",
         metadata=models.Base.metadata,
-        routers=[router],
+        routers=[factors, estimates, footprints],
         publishes=[TOPICS["calculator"]],
         consumers=lambda rt: [
             EventConsumer(rt.settings, rt.db, "coverage", {CreditsRetiredV1: on_credits_retired})

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, Column, Index, String, UniqueConstraint
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
 from sosai_shared.db import BigInt, UTCDateTime, make_base
 
-Base = make_base("Calculator")
+if TYPE_CHECKING:  # make_base builds the class at run time; the type checker sees what it is
+    Base = SQLModel
+else:
+    Base = make_base("Calculator")
 
 
 class DecimalText(TypeDecorator[Decimal]):
@@ -43,7 +46,7 @@ def _dec(nullable: bool = False) -> Any:
     return Field(sa_column=Column(DecimalText, nullable=nullable))
 
 
-class FactorSet(Base, table=True):  # type: ignore[call-arg]
+class FactorSet(Base, table=True):
     __tablename__ = "factor_sets"
     __table_args__ = (
         UniqueConstraint("fiscal_year", "regime", "revision", name="uq_factor_sets_fy_regime_revision"),
@@ -61,7 +64,7 @@ class FactorSet(Base, table=True):  # type: ignore[call-arg]
     loaded_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
 
 
-class Factor(Base, table=True):  # type: ignore[call-arg]
+class Factor(Base, table=True):
     __tablename__ = "factors"
     __table_args__ = (Index("ix_factors_lookup", "set_id", "activity", "region"),)
 
@@ -88,7 +91,7 @@ class Factor(Base, table=True):  # type: ignore[call-arg]
     notes: str = Field(default="", max_length=300)
 
 
-class Footprint(Base, table=True):  # type: ignore[call-arg]
+class Footprint(Base, table=True):
     __tablename__ = "footprints"
     __table_args__ = (Index("ix_footprints_org_created", "org", "created_at", "id"),)
 
@@ -112,7 +115,7 @@ class Footprint(Base, table=True):  # type: ignore[call-arg]
     updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
 
 
-class FootprintVersion(Base, table=True):  # type: ignore[call-arg]
+class FootprintVersion(Base, table=True):
     __tablename__ = "footprint_versions"
 
     footprint_id: str = Field(primary_key=True, foreign_key="footprints.id", max_length=36)
@@ -127,7 +130,7 @@ class FootprintVersion(Base, table=True):  # type: ignore[call-arg]
     calculated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
 
 
-class FootprintLine(Base, table=True):  # type: ignore[call-arg]
+class FootprintLine(Base, table=True):
     """One source of one version, with the snapshot of the factor it used (never re-read)."""
 
     __tablename__ = "footprint_lines"
@@ -148,7 +151,7 @@ class FootprintLine(Base, table=True):  # type: ignore[call-arg]
     factor: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
 
 
-class Retirement(Base, table=True):  # type: ignore[call-arg]
+class Retirement(Base, table=True):
     """A registry retirement that names a footprint (stored even before the footprint is known)."""
 
     __tablename__ = "retirements"

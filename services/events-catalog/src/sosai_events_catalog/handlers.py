@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sosai_events_catalog import service
+from sosai_events_catalog.carbon import service
 from sosai_shared.contracts.certification import CertificateRevokedV1, OffsetCertifiedV1
 from sosai_shared.contracts.registry import CreditsRetiredV1
 from sosai_shared.events.envelope import CloudEvent

@@ -5,8 +5,11 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from sosai_events_catalog import handlers, models
+from sosai_events_catalog.carbon.routes import router as carbon
 from sosai_events_catalog.config import Settings
-from sosai_events_catalog.routes import router
+from sosai_events_catalog.programmes.routes import router as programmes
+from sosai_events_catalog.registrations.routes import router as registrations
+from sosai_events_catalog.sessions.routes import router as sessions
 from sosai_shared.app import Runtime, create_service_app
 from sosai_shared.contracts import TOPICS, CertificateRevokedV1, CreditsRetiredV1, OffsetCertifiedV1
 from sosai_shared.events.consumer import EventConsumer
@@ -39,7 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ),
         package="sosai_events_catalog",
         metadata=models.Base.metadata,
-        routers=[router],
+        routers=[programmes, sessions, registrations, carbon],
         publishes=[TOPICS["catalog"]],
         consumers=_consumers,
     )

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Column, ForeignKey, Index, Integer, Numeric, String, UniqueConstraint
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
 from sosai_shared.db import UTCDateTime, make_base
 
-Base = make_base("Catalog")
+if TYPE_CHECKING:  # make_base builds the class at run time; the type checker sees what it is
+    Base = SQLModel
+else:
+    Base = make_base("Catalog")
 
 
-class Programme(Base, table=True):  # type: ignore[call-arg]
+class Programme(Base, table=True):
     __tablename__ = "programmes"
 
     id: str = Field(primary_key=True, max_length=36)
@@ -34,7 +38,7 @@ class Programme(Base, table=True):  # type: ignore[call-arg]
     updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
 
 
-class EventSession(Base, table=True):  # type: ignore[call-arg]
+class EventSession(Base, table=True):
     """One dated occurrence of a programme. ``confirmed_count`` is kept in the same
     transaction as every registration change, under a row lock on this row."""
 
@@ -79,7 +83,7 @@ class EventSession(Base, table=True):  # type: ignore[call-arg]
     updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
 
 
-class Registration(Base, table=True):  # type: ignore[call-arg]
+class Registration(Base, table=True):
     __tablename__ = "registrations"
     __table_args__ = (
         UniqueConstraint("session_id", "email", name="uq_registrations_session_email"),
@@ -106,7 +110,7 @@ class Registration(Base, table=True):  # type: ignore[call-arg]
     attended_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
 
 
-class CarbonRecord(Base, table=True):  # type: ignore[call-arg]
+class CarbonRecord(Base, table=True):
     """What other services told us about a session's offset (no FK: events may come first)."""
 
     __tablename__ = "carbon_records"
@@ -125,7 +129,7 @@ class CarbonRecord(Base, table=True):  # type: ignore[call-arg]
     updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
 
 
-class RetirementSeen(Base, table=True):  # type: ignore[call-arg]
+class RetirementSeen(Base, table=True):
     """Retirements counted for a session: summing by retirement id makes the total idempotent
     even if the same retirement were announced under two event ids."""
 

@@ -60,4 +60,4 @@ def calendar_of(sessions: Iterable[EventSession], programme: Programme, name: st
     cal.add("x-wr-timezone", "Asia/Tokyo")
     for s in sessions:
         cal.add_component(_event(s, programme))
-    return cal.to_ical()
+    return bytes(cal.to_ical())

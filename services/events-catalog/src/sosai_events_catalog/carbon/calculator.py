@@ -97,5 +97,5 @@ def _problem_detail(r: httpx.Response) -> str:
     except ValueError:
         return ""
     if isinstance(body, dict) and isinstance(body.get("type"), str):
-        return ": " + body["type"].rsplit("/", 1)[-1]
+        return ": " + str(body["type"]).rsplit("/", 1)[-1]
     return ""

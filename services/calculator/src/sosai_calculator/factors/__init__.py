@@ -1,0 +1,1 @@
+"""Emission-factor sets: CSV parsing, versioned storage, and the rules that pick a factor."""

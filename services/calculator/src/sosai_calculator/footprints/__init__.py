@@ -1,0 +1,1 @@
+"""Stored footprints: versions, recalculation, offset plans, coverage by retired credits, statistics."""

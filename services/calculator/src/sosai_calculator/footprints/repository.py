@@ -1,0 +1,85 @@
+"""Every query over footprints, their versions and lines, and the retirements counted against them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import and_, func, or_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from sosai_calculator.models import Footprint, FootprintLine, FootprintVersion, Retirement
+
+
+async def get_footprint(
+    session: AsyncSession, footprint_id: str, *, for_update: bool = False
+) -> Footprint | None:
+    q = select(Footprint).where(Footprint.id == footprint_id)
+    if for_update:
+        q = q.with_for_update()
+    return (await session.execute(q)).scalar_one_or_none()
+
+
+async def page_footprints(
+    session: AsyncSession,
+    org: str,
+    *,
+    kind: str | None,
+    fiscal_year: int | None,
+    limit: int,
+    after: tuple[datetime, str] | None,
+) -> list[Footprint]:
+    """Newest first, keyed by (created_at, id)."""
+    q = select(Footprint).where(Footprint.org == org)
+    if kind:
+        q = q.where(Footprint.kind == kind)
+    if fiscal_year:
+        q = q.where(Footprint.fiscal_year == fiscal_year)
+    if after is not None:
+        created, fid = after
+        q = q.where(
+            or_(
+                col(Footprint.created_at) < created,
+                and_(col(Footprint.created_at) == created, col(Footprint.id) < fid),
+            )
+        )
+    q = q.order_by(col(Footprint.created_at).desc(), col(Footprint.id).desc()).limit(limit + 1)
+    return list((await session.execute(q)).scalars())
+
+
+async def get_version(session: AsyncSession, footprint_id: str, version: int) -> FootprintVersion | None:
+    return await session.get(FootprintVersion, (footprint_id, version))
+
+
+async def lines_of(session: AsyncSession, footprint_id: str, version: int) -> list[FootprintLine]:
+    q = (
+        select(FootprintLine)
+        .where(FootprintLine.footprint_id == footprint_id, FootprintLine.version == version)
+        .order_by(col(FootprintLine.position))
+    )
+    return list((await session.execute(q)).scalars())
+
+
+async def retirement_exists(session: AsyncSession, retirement_id: str) -> bool:
+    return await session.get(Retirement, retirement_id) is not None
+
+
+async def credits_retired_for(session: AsyncSession, footprint_id: str) -> int:
+    q = select(func.coalesce(func.sum(Retirement.quantity), 0)).where(Retirement.footprint_id == footprint_id)
+    return int((await session.execute(q)).scalar_one() or 0)
+
+
+async def footprint_totals(session: AsyncSession) -> list[tuple[str, int, Decimal]]:
+    """(kind, fiscal_year, total) per footprint; totals are decimal strings, summed exactly in Python."""
+    q = select(col(Footprint.kind), col(Footprint.fiscal_year), col(Footprint.total_t_co2))
+    return [(str(k), int(fy), t) for k, fy, t in (await session.execute(q)).all()]
+
+
+async def credit_sums(session: AsyncSession) -> tuple[int, int]:
+    q = select(
+        func.coalesce(func.sum(Footprint.credits_needed), 0),
+        func.coalesce(func.sum(Footprint.credits_retired), 0),
+    )
+    needed, retired = (await session.execute(q)).one()
+    return int(needed), int(retired)

@@ -1,0 +1,1 @@
+"""A session's carbon: the footprint (asked of the calculator), retired credits, certificate, offset state."""

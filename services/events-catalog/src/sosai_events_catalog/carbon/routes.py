@@ -1,0 +1,40 @@
+"""HTTP API of a session's carbon card and its recorded footprint."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from sosai_events_catalog.carbon import service
+from sosai_events_catalog.carbon.schemas import CarbonCardOut, RecordedFootprint
+from sosai_events_catalog.deps import Organiser, RuntimeDep, settings_of
+from sosai_events_catalog.responses import errors
+from sosai_shared.auth import public
+from sosai_shared.uow import UoW
+
+router = APIRouter(prefix="/v1", tags=["carbon"])
+
+
+@router.get(
+    "/sessions/{session_id}/carbon-card",
+    dependencies=[public],
+    response_model=CarbonCardOut,
+    summary="Footprint estimate and actual, credits retired, certificate, offset status",
+    responses=errors(404),
+)
+async def carbon_card(session_id: str, runtime: RuntimeDep) -> CarbonCardOut:
+    return await service.carbon_card(settings_of(runtime), runtime.db.sessionmaker, session_id)
+
+
+@router.post(
+    "/sessions/{session_id}/footprint",
+    status_code=201,
+    response_model=RecordedFootprint,
+    summary="Record the session's footprint from the calculator (actual once attendance is recorded)",
+    responses=errors(401, 403, 404, 422, 503),
+)
+async def record_footprint(session_id: str, uow: UoW, _: Organiser, runtime: RuntimeDep) -> JSONResponse:
+    recorded = await service.record_footprint(
+        uow.session, settings_of(runtime), runtime.db.sessionmaker, session_id, runtime.source
+    )
+    return await uow.respond(recorded, 201)

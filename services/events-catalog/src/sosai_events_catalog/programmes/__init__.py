@@ -1,0 +1,1 @@
+"""Programmes (leader training, J-VER briefings, the EXPO) and their statistics per fiscal year."""

@@ -1,0 +1,1 @@
+"""Registrations for sessions: capacity, the waiting list and its automatic promotion, attendance."""

@@ -1,0 +1,1 @@
+"""Dated sessions of a programme, their venues, status and iCalendar feeds."""
