@@ -1,16 +1,12 @@
 """Business counters of the calculator (names are used by dashboards and alerts: keep them).
 
-Counters of stored changes move only after the transaction commits (:func:`after_commit`), so a
+Counters of stored changes move only after the transaction commits (``sosai_shared.committed.after_commit``), so a
 rolled-back request never counts; estimates are reads and count when answered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from prometheus_client import Counter
-from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncSession
 
 FOOTPRINTS = Counter("sosai_calculator_footprints_total", "Footprints created, by kind", ["kind"])
 ESTIMATES = Counter(
@@ -23,8 +19,3 @@ RETIREMENTS_APPLIED = Counter(
     "Retirements counted against footprints, by whether the footprint is known",
     ["footprint_known"],
 )
-
-
-def after_commit(session: AsyncSession, action: Callable[[], None]) -> None:
-    """Run ``action`` once the session's current transaction has committed (never on a rollback)."""
-    event.listen(session.sync_session, "after_commit", lambda _s: action(), once=True)

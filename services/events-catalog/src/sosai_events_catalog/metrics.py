@@ -1,16 +1,12 @@
 """Business counters of the events catalog (names are used by dashboards and alerts: keep them).
 
-Counters of changes move only after the transaction commits (:func:`after_commit`), so a
+Counters of changes move only after the transaction commits (``sosai_shared.committed.after_commit``), so a
 rolled-back request never counts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from prometheus_client import Counter
-from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncSession
 
 REGISTRATIONS = Counter(
     "sosai_catalog_registrations_total",
@@ -25,8 +21,3 @@ SESSIONS_CANCELLED = Counter("sosai_catalog_sessions_cancelled_total", "Sessions
 CALCULATOR_CALLS = Counter(
     "sosai_catalog_calculator_calls_total", "Estimate requests to the calculator by outcome", ["result"]
 )
-
-
-def after_commit(session: AsyncSession, action: Callable[[], None]) -> None:
-    """Run ``action`` once the session's current transaction has committed (never on a rollback)."""
-    event.listen(session.sync_session, "after_commit", lambda _s: action(), once=True)
