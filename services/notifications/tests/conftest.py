@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from sosai_notifications.config import Settings
+from sosai_notifications.mail import sink
+from sosai_notifications.main import create_app
+
+# helper modules next to the tests (importlib mode puts no test directory on sys.path)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from notifications_support import Receiver
+
+
+@pytest.fixture
+async def smtp_sink(tmp_path: Path) -> AsyncIterator[tuple[Path, int]]:
+    """A real SMTP server (aiosmtpd) on a free loopback port, writing to a Maildir."""
+    folder = tmp_path / "mailbox"
+    server, port = await sink.start(folder)
+    try:
+        yield folder, port
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
+@pytest.fixture
+async def receiver() -> AsyncIterator[Receiver]:
+    r = Receiver()
+    await r.start()
+    try:
+        yield r
+    finally:
+        await r.stop()
+
+
+@pytest.fixture
+async def app(
+    database_url: str, bootstrap_servers: str, smtp_sink: tuple[Path, int]
+) -> AsyncIterator[FastAPI]:
+    folder, port = smtp_sink
+    settings = Settings(
+        database_url=database_url,
+        kafka_bootstrap_servers=bootstrap_servers,
+        migrate_on_startup=True,
+        kafka_enable_idempotence=os.environ.get("KAFKA_ENABLE_IDEMPOTENCE") == "true",
+        # a group of its own per test: every test's fresh database must see the topics from the start
+        consumer_group=f"notifications.test-{uuid.uuid4().hex[:8]}",
+        worker_poll_seconds=0.1,
+        retry_base_seconds=0.2,
+        retry_cap_seconds=1.0,
+        delivery_timeout_seconds=2.0,
+        smtp_port=port,
+        mailbox_dir=str(folder),
+    )
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+    await asyncio.sleep(0)
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://notifications") as c:
+        yield c
