@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -44,28 +44,35 @@ async def receiver() -> AsyncIterator[Receiver]:
 
 
 @pytest.fixture
+def overrides(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """Settings a test changes: ``@pytest.mark.parametrize("overrides", [{...}], indirect=True)``."""
+    return dict(getattr(request, "param", {}))
+
+
+@pytest.fixture
 async def app(
-    database_url: str, bootstrap_servers: str, smtp_sink: tuple[Path, int]
+    database_url: str, bootstrap_servers: str, smtp_sink: tuple[Path, int], overrides: dict[str, Any]
 ) -> AsyncIterator[FastAPI]:
     folder, port = smtp_sink
-    settings = Settings(
-        database_url=database_url,
-        kafka_bootstrap_servers=bootstrap_servers,
-        migrate_on_startup=True,
-        kafka_enable_idempotence=os.environ.get("KAFKA_ENABLE_IDEMPOTENCE") == "true",
+    values: dict[str, Any] = {
+        "database_url": database_url,
+        "kafka_bootstrap_servers": bootstrap_servers,
+        "migrate_on_startup": True,
+        "kafka_enable_idempotence": os.environ.get("KAFKA_ENABLE_IDEMPOTENCE") == "true",
         # a group of its own per test: every test's fresh database must see the topics from the start
-        consumer_group=f"notifications.test-{uuid.uuid4().hex[:8]}",
-        worker_poll_seconds=0.1,
-        retry_base_seconds=0.2,
-        retry_cap_seconds=1.0,
-        delivery_timeout_seconds=2.0,
-        smtp_port=port,
-        mailbox_dir=str(folder),
-    )
+        "consumer_group": f"notifications.test-{uuid.uuid4().hex[:8]}",
+        # fast retries so that tests see backoff in seconds, not hours
+        "worker_poll_seconds": 0.1,
+        "retry_base_seconds": 0.2,
+        "retry_cap_seconds": 1.0,
+        "delivery_timeout_seconds": 2.0,
+        "smtp_port": port,
+        "mailbox_dir": str(folder),
+    }
+    settings = Settings(**(values | overrides))
     application = create_app(settings)
     async with application.router.lifespan_context(application):
         yield application
-    await asyncio.sleep(0)
 
 
 @pytest.fixture

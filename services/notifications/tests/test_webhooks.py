@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import pytest
 from aiokafka import AIOKafkaProducer
 from fastapi import FastAPI
 from notifications_support import (
@@ -246,3 +247,55 @@ async def test_subscription_input_is_checked(client: httpx.AsyncClient, app: Fas
         "topic": "registry.events",
         "public": True,
     } in types
+
+
+@pytest.mark.parametrize("overrides", [{"disable_after_failing_seconds": 0.5}], indirect=True)
+async def test_sustained_failure_disables_the_subscription(
+    client: httpx.AsyncClient, app: FastAPI, receiver: Receiver, overrides: dict
+) -> None:
+    receiver.answers = [500] * 1000
+    sub = await subscribe(client, "org-a", receiver.url)
+    await feed(app, project(1, org="org-a"))
+
+    async def disabled() -> dict | None:  # type: ignore[type-arg]
+        s = (await client.get(f"/v1/webhooks/subscriptions/{sub['id']}", headers=owner("org-a"))).json()
+        return s if s["status"] == "disabled" else None
+
+    s = await wait_until(disabled)
+    assert s["disabled_reason"] == "every delivery failed for too long"
+    assert len(receiver.received) >= 2 and set(receiver.answered) == {500}
+    page = (
+        await client.get(f"/v1/webhooks/subscriptions/{sub['id']}/deliveries", headers=owner("org-a"))
+    ).json()
+    assert page["items"][0]["status"] == "pending"  # kept: it goes when the endpoint is enabled again
+
+
+@pytest.mark.parametrize("overrides", [{"delivery_timeout_seconds": 1.0}], indirect=True)
+async def test_a_hanging_receiver_does_not_hold_up_other_subscribers(
+    client: httpx.AsyncClient, app: FastAPI, receiver: Receiver, overrides: dict
+) -> None:
+    slow = Receiver(delay=30.0)  # answers long after the delivery timeout
+    await slow.start()
+    try:
+        slow_sub = await subscribe(client, "org-slow", slow.url)
+        fast_sub = await subscribe(client, "org-fast", receiver.url)
+        for n in range(6):
+            await feed(app, project(n))
+        await wait_until(lambda: _count(receiver, 6))
+
+        async def log(sub_id: str, org: str) -> list[dict]:  # type: ignore[type-arg]
+            r = await client.get(f"/v1/webhooks/subscriptions/{sub_id}/deliveries", headers=owner(org))
+            return list(r.json()["items"])
+
+        assert {d["status"] for d in await log(fast_sub["id"], "org-fast")} == {"succeeded"}
+        assert "succeeded" not in {d["status"] for d in await log(slow_sub["id"], "org-slow")}
+
+        async def timed_out() -> list | None:  # type: ignore[type-arg]
+            ds = [d for d in await log(slow_sub["id"], "org-slow") if d["last_error"] == "timed out"]
+            return ds or None
+
+        (d, *_) = await wait_until(timed_out)
+        assert d["status"] == "pending" and d["last_status_code"] is None
+    finally:
+        slow._server.force_exit = True
+        await slow.stop()
