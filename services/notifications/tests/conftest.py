@@ -68,6 +68,7 @@ async def app(
         "delivery_timeout_seconds": 2.0,
         "smtp_port": port,
         "mailbox_dir": str(folder),
+        "run_smtp_sink": False,  # the test runs its own sink on a free port
     }
     settings = Settings(**(values | overrides))
     application = create_app(settings)

@@ -41,6 +41,9 @@ class Settings(ServiceSettings):
     #: Outgoing mail: SMTP relay (``make run`` starts a local sink on this port).
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 8025
+    #: Start the local SMTP sink (aiosmtpd) on smtp_port in this process. None: in development, when
+    #: the SMTP host is this machine (so ``make run`` has one); a port already taken is left alone.
+    run_smtp_sink: bool | None = None
     #: Maildir the development sink writes to ("" = var/mailbox); listed at /v1/dev/mailbox.
     mailbox_dir: str = ""
     mail_from: str = "Sōsai <no-reply@sosai.local>"
@@ -55,6 +58,11 @@ class Settings(ServiceSettings):
     def _notification_secrets(self) -> Settings:
         if self.allow_private_urls is None:
             self.allow_private_urls = self.environment != "production"
+        if self.run_smtp_sink is None:
+            self.run_smtp_sink = self.environment == "development" and self.smtp_host in (
+                "127.0.0.1",
+                "localhost",
+            )
         if self.environment == "production" and self.secrets_key == DEV_SECRETS_KEY:
             raise ValueError(
                 "refusing to start in production with the development secrets key: set NOTIFICATIONS_SECRETS_KEY"
