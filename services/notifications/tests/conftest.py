@@ -61,6 +61,9 @@ async def app(
         "kafka_enable_idempotence": os.environ.get("KAFKA_ENABLE_IDEMPOTENCE") == "true",
         # a group of its own per test: every test's fresh database must see the topics from the start
         "consumer_group": f"notifications.test-{uuid.uuid4().hex[:8]}",
+        # and topics of its own: this consumer reads every topic from the start, and must not see
+        # the events other tests published
+        "kafka_topic_prefix": f"t{uuid.uuid4().hex[:8]}.",
         # fast retries so that tests see backoff in seconds, not hours
         "worker_poll_seconds": 0.1,
         "retry_base_seconds": 0.2,
