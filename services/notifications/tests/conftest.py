@@ -50,9 +50,10 @@ def overrides(request: pytest.FixtureRequest) -> dict[str, Any]:
 
 
 @pytest.fixture
-async def app(
+def settings(
     database_url: str, bootstrap_servers: str, smtp_sink: tuple[Path, int], overrides: dict[str, Any]
-) -> AsyncIterator[FastAPI]:
+) -> Settings:
+    """One test's settings; a second app built from them is the same service restarted."""
     folder, port = smtp_sink
     values: dict[str, Any] = {
         "database_url": database_url,
@@ -73,7 +74,11 @@ async def app(
         "mailbox_dir": str(folder),
         "run_smtp_sink": False,  # the test runs its own sink on a free port
     }
-    settings = Settings(**(values | overrides))
+    return Settings(**(values | overrides))
+
+
+@pytest.fixture
+async def app(settings: Settings) -> AsyncIterator[FastAPI]:
     application = create_app(settings)
     async with application.router.lifespan_context(application):
         yield application

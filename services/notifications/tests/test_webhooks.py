@@ -65,6 +65,8 @@ async def test_event_from_the_broker_is_delivered_signed_and_logged(
     assert d["attempts"] == 1 and d["last_status_code"] == 200 and d["last_latency_ms"] is not None
     detail = (await client.get(f"/v1/webhooks/deliveries/{d['id']}", headers=owner("org-a"))).json()
     assert [a["outcome"] for a in detail["attempt_log"]] == ["succeeded"]
+    metrics = (await client.get("/metrics")).text
+    assert 'sosai_notifications_delivery_attempts_total{outcome="succeeded"}' in metrics
 
 
 async def test_failures_are_retried_with_backoff_and_order_per_subject_holds(
@@ -102,15 +104,13 @@ async def test_redelivery_of_one_delivery_and_of_a_time_range(
     since = datetime.now(UTC) - timedelta(seconds=1)
     for n in range(3):
         await feed(app, project(n, org="org-a"))
-    await wait_until(lambda: _count(receiver, 3))
-    page = (
-        await client.get(f"/v1/webhooks/subscriptions/{sub['id']}/deliveries", headers=owner("org-a"))
-    ).json()
+    page = await _settled(client, sub["id"], "org-a", 3)
     one = page["items"][0]["id"]
     r = await client.post(f"/v1/webhooks/deliveries/{one}/redeliver", headers=owner("org-a"))
     assert r.status_code == 200, r.text
     await wait_until(lambda: _count(receiver, 4))
     assert receiver.received[3].headers["webhook-id"] == one  # the same message id: receivers dedupe
+    await _settled(client, sub["id"], "org-a", 3)
     r = await client.post(
         f"/v1/webhooks/subscriptions/{sub['id']}/redeliver",
         json={"since": since.isoformat(), "until": datetime.now(UTC).isoformat(), "include_succeeded": True},
@@ -118,6 +118,7 @@ async def test_redelivery_of_one_delivery_and_of_a_time_range(
     )
     assert r.json() == {"requeued": 3}
     await wait_until(lambda: _count(receiver, 7))
+    await _settled(client, sub["id"], "org-a", 3)
     # without include_succeeded only failed ones would go: none failed
     r = await client.post(
         f"/v1/webhooks/subscriptions/{sub['id']}/redeliver",
@@ -128,6 +129,19 @@ async def test_redelivery_of_one_delivery_and_of_a_time_range(
     # another organisation cannot redeliver it
     r = await client.post(f"/v1/webhooks/deliveries/{one}/redeliver", headers=owner("org-b"))
     assert r.status_code == 404
+
+
+async def _settled(client: httpx.AsyncClient, sub_id: str, org: str, n: int) -> dict:  # type: ignore[type-arg]
+    """The delivery log once its n deliveries are recorded as succeeded (the receiver answers first)."""
+
+    async def check() -> dict | None:  # type: ignore[type-arg]
+        page = (
+            await client.get(f"/v1/webhooks/subscriptions/{sub_id}/deliveries", headers=owner(org))
+        ).json()
+        ok = len(page["items"]) == n and all(d["status"] == "succeeded" for d in page["items"])
+        return page if ok else None
+
+    return await wait_until(check)
 
 
 async def _count(receiver: Receiver, n: int) -> bool:

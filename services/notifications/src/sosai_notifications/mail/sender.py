@@ -13,6 +13,7 @@ import aiosmtplib
 from sosai_notifications.config import Settings
 from sosai_notifications.mail import repository as repo
 from sosai_notifications.mail import service
+from sosai_notifications.metrics import MAILS_SENT
 from sosai_notifications.models import Mail
 from sosai_shared.db import Database, utcnow
 
@@ -92,4 +93,6 @@ class MailSender:
                     sent += 1
                 else:
                     row.last_error = error
+            if error is None:
+                MAILS_SENT.labels(mail.kind).inc()
         return sent

@@ -20,8 +20,9 @@ import httpx
 from standardwebhooks import Webhook
 
 from sosai_notifications.config import Settings
+from sosai_notifications.metrics import DELIVERY_ATTEMPTS, DELIVERY_LATENCY
 from sosai_notifications.models import Delivery, StoredEvent, Subscription
-from sosai_notifications.webhooks import destination, service
+from sosai_notifications.webhooks import destination, rules, service
 from sosai_notifications.webhooks import repository as repo
 from sosai_notifications.webhooks.secrets import SecretBox
 from sosai_shared.db import Database, utcnow
@@ -135,6 +136,8 @@ class DeliveryWorker:
                         await service.record_attempt(
                             session, self.settings, d.id, status_code=status, latency_ms=latency, error=error
                         )
+                    DELIVERY_ATTEMPTS.labels(rules.outcome(status)).inc()
+                    DELIVERY_LATENCY.observe(latency / 1000)
                     break
                 except Exception as exc:
                     if self._stop.is_set():
