@@ -27,7 +27,7 @@ class Settings(ServiceSettings):
     worker_poll_seconds: float = 0.5
     #: At most this many HTTP deliveries in flight at once, and per subscription.
     max_in_flight: int = 64
-    max_in_flight_per_subscription: int = 4
+    max_in_flight_per_subscription: int = 16
     #: One delivery attempt's whole time (connect, send, wait for the answer).
     delivery_timeout_seconds: float = 10.0
     #: Backoff: base * 2^(attempt-1), capped, with full jitter; given up after the window (~3 days).
