@@ -26,12 +26,15 @@ COPY services/registry/pyproject.toml services/registry/pyproject.toml
 COPY services/certification/pyproject.toml services/certification/pyproject.toml
 COPY services/calculator/pyproject.toml services/calculator/pyproject.toml
 COPY services/events-catalog/pyproject.toml services/events-catalog/pyproject.toml
+COPY services/notifications/pyproject.toml services/notifications/pyproject.toml
 RUN --mount=type=cache,target=/root/.cache/uv \
     uv sync --frozen --no-dev --no-install-workspace --package "sosai-${SERVICE}"
 # Then the code: the shared package and this one service (with its migrations/ folder).
 COPY shared/src shared/src
 COPY services/${SERVICE}/src services/${SERVICE}/src
 COPY services/${SERVICE}/migrations services/${SERVICE}/migrations
+# the stored event examples: the notifications service puts them in its AsyncAPI document
+COPY shared/tests/contract_examples shared/tests/contract_examples
 # Workspace members stay editable installs on purpose: sosai_shared.migrations finds a service's
 # migrations/ next to its src/ folder, which a wheel in site-packages would lose.
 RUN --mount=type=cache,target=/root/.cache/uv \

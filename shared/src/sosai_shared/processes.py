@@ -36,6 +36,7 @@ SERVICES = (
     ServiceSpec("certification", "sosai_certification", 8002, "CERTIFICATION_", "certification"),
     ServiceSpec("calculator", "sosai_calculator", 8003, "CALCULATOR_", "calculator"),
     ServiceSpec("events-catalog", "sosai_events_catalog", 8004, "CATALOG_", "catalog"),
+    ServiceSpec("notifications", "sosai_notifications", 8005, "NOTIFICATIONS_", "notifications"),
 )
 
 

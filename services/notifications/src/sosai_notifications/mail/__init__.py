@@ -1,0 +1,1 @@
+"""E-mail: contacts and their language, templates, the outbox, the SMTP sender and a dev sink."""

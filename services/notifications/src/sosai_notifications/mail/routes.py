@@ -1,0 +1,64 @@
+"""HTTP API of e-mail: the organisation's contact, and the development mailbox."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter
+
+from sosai_notifications.deps import AppSettings, Reader, Writer
+from sosai_notifications.mail import repository as repo
+from sosai_notifications.mail import service, sink
+from sosai_notifications.mail.schemas import AttachmentOut, ContactIn, ContactOut, MailboxItem
+from sosai_notifications.schemas import errors
+from sosai_shared.auth import public
+from sosai_shared.errors import NotFound
+from sosai_shared.uow import UoW
+
+router = APIRouter(prefix="/v1", tags=["e-mail"])
+
+
+@router.put("/notifications/contact", summary="Where the organisation's e-mail goes, and in which language")
+async def put_contact(body: ContactIn, uow: UoW, principal: Writer) -> ContactOut:
+    c = await service.set_contact(uow.session, principal, body.email, body.language)
+    return ContactOut.model_validate(c, from_attributes=True)
+
+
+@router.get("/notifications/contact", summary="The organisation's contact", responses=errors(401, 403, 404))
+async def get_contact(uow: UoW, principal: Reader) -> ContactOut:
+    c = await repo.contact(uow.session, principal.org)
+    if c is None:
+        raise NotFound("No contact is set for the organisation.", type="contact-not-found")
+    return ContactOut.model_validate(c, from_attributes=True)
+
+
+@router.get(
+    "/dev/mailbox",
+    dependencies=[public],
+    summary="Messages the local SMTP sink received (development only)",
+    responses=errors(404),
+)
+async def dev_mailbox(settings: AppSettings) -> list[MailboxItem]:
+    if settings.environment != "development":
+        raise NotFound("The development mailbox exists only in development.", type="not-found")
+    items = []
+    for msg in sink.messages(Path(settings.mailbox_dir) if settings.mailbox_dir else sink.default_maildir()):
+        body = msg.get_body(preferencelist=("plain",))
+        items.append(
+            MailboxItem(
+                message_id=msg["Message-ID"],
+                to=msg["To"],
+                subject=msg["Subject"],
+                date=msg["Date"],
+                body=body.get_content() if body is not None else "",  # type: ignore[union-attr]
+                attachments=[
+                    AttachmentOut(
+                        filename=a.get_filename(),
+                        content_type=a.get_content_type(),
+                        content=a.get_payload(decode=True).decode("utf-8", "replace"),  # type: ignore[union-attr]
+                    )
+                    for a in msg.iter_attachments()  # type: ignore[attr-defined]
+                ],
+            )
+        )
+    return items

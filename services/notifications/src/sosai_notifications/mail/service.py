@@ -1,0 +1,181 @@
+"""Which e-mails go out, to whom and in which language; queued in the caller's transaction.
+
+Every mail goes to the organisation's contact (``PUT /v1/notifications/contact``) in its
+language; an organisation without one gets no mail. Each mail has a dedup key, so a fact
+seen twice never mails twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from icalendar import Calendar
+from icalendar import Event as ICalEvent
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from sosai_notifications.config import Settings
+from sosai_notifications.mail import repository as repo
+from sosai_notifications.mail.render import render
+from sosai_notifications.models import Contact
+from sosai_shared.auth import Principal
+from sosai_shared.contracts import OffsetCertifiedV1, SessionScheduledV1
+from sosai_shared.db import utcnow
+
+
+async def set_contact(session: AsyncSession, principal: Principal, email: str, language: str) -> Contact:
+    c = await repo.contact(session, principal.org)
+    if c is None:
+        c = Contact(org=principal.org, email=email, language=language, updated_at=utcnow())
+        session.add(c)
+    else:
+        c.email, c.language, c.updated_at = email, language, utcnow()
+    await session.flush()
+    return c
+
+
+async def _queue(
+    session: AsyncSession,
+    contact: Contact,
+    kind: str,
+    dedup_key: str,
+    attachments: list[dict[str, str]] | None = None,
+    **context: Any,
+) -> bool:
+    subject, body = render(kind, contact.language, org=contact.org, **context)
+    return await repo.queue(
+        session,
+        {
+            "id": str(uuid.uuid4()),
+            "dedup_key": dedup_key,
+            "kind": kind,
+            "org": contact.org,
+            "to_address": contact.email,
+            "language": contact.language,
+            "subject": subject,
+            "body_text": body,
+            "attachments": attachments or [],
+            "status": "pending",
+            "attempts": 0,
+            "created_at": utcnow(),
+        },
+    )
+
+
+async def subscription_disabled(
+    session: AsyncSession, settings: Settings, org: str, sub_id: str, url: str, reason: str
+) -> bool:
+    contact = await repo.contact(session, org)
+    if contact is None:
+        return False
+    now = utcnow()
+    return await _queue(
+        session,
+        contact,
+        "subscription_disabled",
+        f"subscription-disabled:{sub_id}:{now.isoformat()}",
+        subscription_id=sub_id,
+        url=url,
+        reason=reason,
+        at=now,
+    )
+
+
+async def watch_certificate(session: AsyncSession, payload: OffsetCertifiedV1) -> None:
+    await repo.watch(
+        session,
+        {
+            "certificate_number": payload.certificate_number,
+            "org": payload.applicant_org,
+            "subject_name": payload.subject_name,
+            "valid_until": payload.valid_until,
+            "revoked": False,
+        },
+    )
+
+
+async def unwatch_certificate(session: AsyncSession, number: str) -> None:
+    await repo.mark_revoked(session, number)
+
+
+async def remind_expiring(session: AsyncSession, settings: Settings, today: date) -> int:
+    """Queue the reminder of every certificate ending within the reminder period (once each)."""
+    count = 0
+    for w in await repo.expiring(session, today + timedelta(days=settings.certificate_reminder_days)):
+        w.reminded_at = utcnow()
+        contact = await repo.contact(session, w.org)
+        if contact is None or w.valid_until < today:
+            continue
+        count += await _queue(
+            session,
+            contact,
+            "certificate_expiring",
+            f"certificate-expiring:{w.certificate_number}",
+            number=w.certificate_number,
+            subject_name=w.subject_name,
+            valid_until=w.valid_until,
+            days=(w.valid_until - today).days,
+        )
+    await session.flush()
+    return count
+
+
+def session_ics(s: SessionScheduledV1, organiser: str = "mailto:no-reply@sosai.local") -> str:
+    """The catalog session as an iCalendar file (RFC 5545), for a calendar application."""
+    cal = Calendar()
+    cal.add("prodid", "-//Sosai//notifications//EN")
+    cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
+    ev = ICalEvent()
+    ev.add("uid", f"{s.session_id}@sosai.local")
+    ev.add("summary", s.title)
+    ev.add("location", s.prefecture)
+    ev.add("dtstart", s.starts_at)
+    ev.add("dtend", s.ends_at)
+    ev.add("dtstamp", utcnow())
+    ev.add("organizer", organiser)
+    cal.add_component(ev)
+    return cal.to_ical().decode()
+
+
+async def waiting_list_offer(
+    session: AsyncSession, org: str, registration_id: str, s: SessionScheduledV1, hold_hours: int = 48
+) -> bool:
+    """A waiting-list place offered, with the session attached (no event announces this yet)."""
+    contact = await repo.contact(session, org)
+    if contact is None:
+        return False
+    ics = {"filename": "session.ics", "content_type": "text/calendar", "content": session_ics(s)}
+    return await _queue(
+        session,
+        contact,
+        "waiting_list_offer",
+        f"waiting-list-offer:{registration_id}",
+        [ics],
+        title=s.title,
+        prefecture=s.prefecture,
+        starts_at=s.starts_at,
+        ends_at=s.ends_at,
+        hold_hours=hold_hours,
+    )
+
+
+async def approvals_digest(
+    session: AsyncSession, org: str, proposals: list[dict[str, Any]], day: date
+) -> bool:
+    """One mail listing every four-eyes proposal waiting for the organisation's officers."""
+    contact = await repo.contact(session, org)
+    if contact is None or not proposals:
+        return False
+    return await _queue(
+        session,
+        contact,
+        "approvals_digest",
+        f"approvals-digest:{org}:{day.isoformat()}",
+        count=len(proposals),
+        proposals=proposals,
+    )
+
+
+__all__ = ["datetime"]

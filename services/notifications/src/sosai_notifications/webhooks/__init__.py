@@ -1,0 +1,1 @@
+"""Webhook subscriptions, the durable delivery queue and the worker that signs and sends it."""

@@ -1,0 +1,144 @@
+"""E-mail through a real SMTP server (aiosmtpd sink): languages, attachments, reminders, digests."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from email.message import EmailMessage
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import httpx
+from fastapi import FastAPI
+from icalendar import Calendar
+from notifications_support import Receiver, feed, owner, project, subscribe, wait_until
+
+from sosai_notifications.mail import service as mail
+from sosai_notifications.mail import sink
+from sosai_shared.contracts import CertificateRevokedV1, OffsetCertifiedV1, SessionScheduledV1
+
+
+def _mailbox(folder: Path, n: int):  # type: ignore[no-untyped-def]
+    async def check() -> list[EmailMessage] | None:
+        found = sink.messages(folder)
+        return found if len(found) >= n else None
+
+    return check
+
+
+async def _contact(client: httpx.AsyncClient, org: str, email: str, language: str) -> None:
+    r = await client.put(
+        "/v1/notifications/contact", json={"email": email, "language": language}, headers=owner(org)
+    )
+    assert r.status_code == 200, r.text
+
+
+async def test_disabled_subscription_mails_the_organisation_in_its_language(
+    client: httpx.AsyncClient, app: FastAPI, receiver: Receiver, smtp_sink: tuple[Path, int]
+) -> None:
+    folder, _ = smtp_sink
+    await _contact(client, "org-a", "ops@org-a.example", "ja")
+    receiver.answers = [410]
+    sub = await subscribe(client, "org-a", receiver.url)
+    await feed(app, project(1, org="org-a"))
+    (msg,) = await wait_until(_mailbox(folder, 1))
+    assert msg["To"] == "ops@org-a.example"
+    assert "Webhook購読が停止されました" in msg["Subject"]
+    body = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    assert sub["id"] in body and "410" in body and "年" in body  # a Japanese long date
+    listed = (await client.get("/v1/dev/mailbox")).json()
+    assert [m["subject"] for m in listed] == [msg["Subject"]]
+
+
+async def test_waiting_list_offer_carries_the_session_as_icalendar(
+    client: httpx.AsyncClient, app: FastAPI, smtp_sink: tuple[Path, int]
+) -> None:
+    folder, _ = smtp_sink
+    await _contact(client, "org-b", "events@org-b.example", "en")
+    starts = datetime(2011, 2, 10, 4, 0, tzinfo=UTC)
+    session = SessionScheduledV1(
+        session_id="ses-expo-1",
+        programme_code="EXPO",
+        title="Carbon Offset EXPO Tokyo",
+        prefecture="Tokyo",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=3),
+        capacity=200,
+    )
+    async with app.state.runtime.db.sessionmaker() as s, s.begin():
+        assert await mail.waiting_list_offer(s, "org-b", "reg-1", session)
+        assert not await mail.waiting_list_offer(s, "org-b", "reg-1", session)  # the same offer mails once
+    (msg,) = await wait_until(_mailbox(folder, 1))
+    assert msg["Subject"] == "A place is free for you: Carbon Offset EXPO Tokyo"
+    body = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    assert "February 10, 2011" in body  # babel, in Japan's time (13:00 JST)
+    (ics,) = list(msg.iter_attachments())  # type: ignore[attr-defined]
+    assert ics.get_content_type() == "text/calendar" and ics.get_filename() == "session.ics"
+    cal = Calendar.from_ical(ics.get_payload(decode=True))
+    (event,) = cal.walk("VEVENT")
+    assert str(event["summary"]) == "Carbon Offset EXPO Tokyo"
+    assert event.decoded("dtstart") == starts
+    assert event.decoded("dtend") == starts + timedelta(hours=3)
+    assert str(event["uid"]) == "ses-expo-1@sosai.local"
+
+
+async def test_certificates_expiring_in_thirty_days_are_reminded_once(
+    client: httpx.AsyncClient, app: FastAPI, smtp_sink: tuple[Path, int]
+) -> None:
+    folder, _ = smtp_sink
+    await _contact(client, "org-c", "cert@org-c.example", "en")
+    today = datetime.now(ZoneInfo("Asia/Tokyo")).date()
+
+    def certified(number: str, valid_until: date) -> OffsetCertifiedV1:
+        return OffsetCertifiedV1(
+            application_id=f"app-{number}",
+            certificate_number=number,
+            applicant_org="org-c",
+            offset_type="meeting_event",
+            subject_name="Carbon Offset EXPO Tokyo",
+            retirement_ids=["ret-1"],
+            credits_retired=13,
+            valid_from=valid_until - timedelta(days=364),
+            valid_until=valid_until,
+            certified_at=datetime.now(UTC),
+        )
+
+    await feed(app, certified("CO-2010-001", today + timedelta(days=30)))
+    await feed(app, certified("CO-2010-002", today + timedelta(days=200)))  # not yet
+    await feed(app, certified("CO-2010-003", today + timedelta(days=10)))
+    await feed(
+        app,
+        CertificateRevokedV1(
+            application_id="app-CO-2010-003",
+            certificate_number="CO-2010-003",
+            reason="x",
+            revoked_at=datetime.now(UTC),
+        ),
+    )
+    (msg,) = await wait_until(_mailbox(folder, 1))
+    assert "CO-2010-001" in msg["Subject"]
+    assert "30 days" in msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    sender = app.state.runtime.extras["mail_sender"]
+    assert await sender.remind() == 0  # reminded once only; the revoked and the distant ones never
+    assert len(sink.messages(folder)) == 1
+
+
+async def test_approvals_digest_is_one_mail_for_many_proposals(
+    client: httpx.AsyncClient, app: FastAPI, smtp_sink: tuple[Path, int]
+) -> None:
+    folder, _ = smtp_sink
+    await _contact(client, "org-d", "officer@org-d.example", "ja")
+    proposals = [
+        {
+            "kind": "issuance",
+            "id": f"prop-{n}",
+            "summary": f"{n * 100} t-CO2",
+            "proposed_at": datetime.now(UTC),
+        }
+        for n in range(1, 4)
+    ]
+    async with app.state.runtime.db.sessionmaker() as s, s.begin():
+        assert await mail.approvals_digest(s, "org-d", proposals, date(2011, 2, 1))
+    (msg,) = await wait_until(_mailbox(folder, 1))
+    assert msg["Subject"] == "【相殺】承認待ちの申請が3件あります"
+    body = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    assert all(f"prop-{n}" in body for n in range(1, 4))
