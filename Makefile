@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 PY := .venv/bin/python
-SERVICES := sosai_registry sosai_certification sosai_calculator sosai_events_catalog
+SERVICES := sosai_registry sosai_certification sosai_calculator sosai_events_catalog sosai_explorer
 
 .PHONY: help venv run test test-full lint fmt token seed report bench infra-up infra-down migrate migration clean
 

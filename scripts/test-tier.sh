@@ -13,7 +13,7 @@ mkdir -p "$SOSAI_VAR_DIR"
 PYTEST=("$ROOT/.venv/bin/python" -m pytest)
 EXTRA=()
 SUITES=(shared/tests services/registry/tests services/certification/tests services/calculator/tests
-        services/events-catalog/tests tests)
+        services/events-catalog/tests services/explorer/tests tests)
 
 case "$tier" in
   embedded)

@@ -34,6 +34,7 @@ SERVICES = (
     ServiceSpec("certification", "sosai_certification", 8002, "CERTIFICATION_", "certification"),
     ServiceSpec("calculator", "sosai_calculator", 8003, "CALCULATOR_", "calculator"),
     ServiceSpec("events-catalog", "sosai_events_catalog", 8004, "CATALOG_", "catalog"),
+    ServiceSpec("explorer", "sosai_explorer", 8006, "EXPLORER_", "explorer"),
 )
 
 
