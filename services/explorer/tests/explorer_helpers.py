@@ -271,9 +271,15 @@ def envelope(payload: EventPayload, event_id: str | None = None) -> CloudEvent:
         source="/sosai/test",
         type=payload.event_type,
         subject=payload.subject,
-        time=datetime.now(UTC),
+        time=_moment(payload),
         data=payload.model_dump(mode="json"),
     )
+
+
+def _moment(payload: EventPayload) -> datetime:
+    """The moment the fact happened, as its publisher would stamp it (so two deliveries of a programme
+    carry the same envelope times, as a replay from the log does)."""
+    return next((v for v in payload.__dict__.values() if isinstance(v, datetime)), T0)
 
 
 async def feed(app: FastAPI, payload: EventPayload, event_id: str | None = None) -> bool:
