@@ -93,7 +93,7 @@ def test_tile_map_has_every_prefecture_and_a_title_per_tile() -> None:
         charts.tile_map("Projects", {"kochi": 3, "tokyo": 1}, lambda k: k, lambda k: f"/p?prefecture={k}")
     )
     assert svg.count("<rect") == 47 and svg.count('<a href="/p?prefecture=') == 47
-    assert "<title>kochi: 3</title>" in svg and 'role="img"' in svg
+    assert "<title>kochi: 3</title>" in svg and "role=" not in svg and 'aria-label="kochi: 3"' in svg
     assert charts.shade(0, 3) == 0 and charts.shade(3, 3) == 4 and charts.shade(1, 100) == 1
 
 

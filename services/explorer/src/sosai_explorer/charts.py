@@ -79,9 +79,11 @@ def tile_map(
     cols = max(p.col for p in PREFECTURES) + 1
     rows = max(p.row for p in PREFECTURES) + 1
     peak = max([*values.values(), 0])
+    # a picture that holds links keeps svg's own role (graphics-document): as an image it would hide them
+    role = ' role="img"' if link_of is None else ""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {cols * size} {rows * size}" width="100%" '
-        f'role="img" aria-label="{escape(title)}" class="map"><title>{escape(title)}</title>'
+        f'{role} aria-label="{escape(title)}" class="map"><title>{escape(title)}</title>'
     ]
     for p in PREFECTURES:
         v = values.get(p.key, 0)
@@ -98,7 +100,7 @@ def tile_map(
             f'fill="{ink}">{_fmt(v)}</text>'
         )
         if link_of is not None:
-            tile = f'<a href="{escape(link_of(p.key))}">{tile}</a>'
+            tile = f'<a href="{escape(link_of(p.key))}" aria-label="{escape(name)}: {_fmt(v)}">{tile}</a>'
         parts.append(tile)
     parts.append("</svg>")
     return Markup("".join(parts))
