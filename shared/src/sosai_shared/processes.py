@@ -37,6 +37,7 @@ SERVICES = (
     ServiceSpec("calculator", "sosai_calculator", 8003, "CALCULATOR_", "calculator"),
     ServiceSpec("events-catalog", "sosai_events_catalog", 8004, "CATALOG_", "catalog"),
     ServiceSpec("notifications", "sosai_notifications", 8005, "NOTIFICATIONS_", "notifications"),
+    ServiceSpec("explorer", "sosai_explorer", 8006, "EXPLORER_", "explorer"),
 )
 
 

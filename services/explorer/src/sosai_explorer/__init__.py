@@ -1,0 +1,1 @@
+"""explorer: the public, read-only site built from the other services' events."""

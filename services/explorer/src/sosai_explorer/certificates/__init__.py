@@ -1,0 +1,1 @@
+"""certificates pages of the explorer."""

@@ -1,0 +1,1 @@
+"""content pages of the explorer."""

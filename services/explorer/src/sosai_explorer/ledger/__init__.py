@@ -1,0 +1,1 @@
+"""ledger pages of the explorer."""

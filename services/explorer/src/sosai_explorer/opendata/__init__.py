@@ -1,0 +1,1 @@
+"""opendata pages of the explorer."""

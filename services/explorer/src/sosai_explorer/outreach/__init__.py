@@ -1,0 +1,1 @@
+"""outreach pages of the explorer."""

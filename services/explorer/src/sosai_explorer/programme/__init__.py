@@ -1,0 +1,1 @@
+"""programme pages of the explorer."""

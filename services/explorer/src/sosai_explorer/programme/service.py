@@ -1,0 +1,48 @@
+"""The programme at a glance and the regional flows, assembled from the read model."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from sosai_explorer.models import Certificate, OutreachSession, Project
+from sosai_explorer.programme import repository as repo
+from sosai_shared.fiscal import fiscal_year
+
+
+async def overview(session: AsyncSession) -> dict[str, Any]:
+    by_fy: dict[int, dict[str, int]] = defaultdict(lambda: {"issued": 0, "retired": 0})
+    for kind, at, quantity in await repo.entry_amounts(session):
+        by_fy[fiscal_year(at)][kind] += quantity
+    return {
+        "figures": await repo.figures(session),
+        "by_fy": sorted(by_fy.items()),
+        "by_category": await repo.count_by(session, Project.category),
+        "by_type": await repo.count_by(
+            session, Certificate.offset_type, Certificate.certified_at.is_not(None)
+        ),
+        "by_programme": await repo.count_by(session, OutreachSession.programme_code),
+        "projects_by_prefecture": await repo.count_by(session, Project.prefecture),
+    }
+
+
+async def regions(session: AsyncSession) -> dict[str, Any]:
+    issued = await repo.issued_by_prefecture(session)
+    flows = await repo.retirement_flows(session)
+    retired: dict[str, int] = defaultdict(int)
+    orgs: dict[str, set[str]] = defaultdict(set)
+    for f in flows:
+        retired[f["origin"]] += f["tonnes"]
+        orgs[f["origin"]].add(f["holder"] or "")
+    rows = [
+        {
+            "prefecture": k,
+            "issued": issued.get(k, 0),
+            "retired": retired.get(k, 0),
+            "orgs": len(orgs.get(k, ())),
+        }
+        for k in sorted(set(issued) | set(retired))
+    ]
+    return {"issued": issued, "rows": rows, "flows": flows}

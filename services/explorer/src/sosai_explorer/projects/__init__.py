@@ -1,0 +1,1 @@
+"""projects pages of the explorer."""
