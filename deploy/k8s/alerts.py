@@ -184,8 +184,8 @@ def slo_rules(sc: Scope) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                 _alert(
                     sc,
                     name,
-                    f"{_record(slo, long)} > {threshold} and {_record(slo, short)} > {threshold}"
-                    f" and sosai:http_requests:rate{long} > {MIN_RATE}",
+                    f"{sc.m(_record(slo, long))} > {threshold} and {sc.m(_record(slo, short))} > {threshold}"
+                    f" and {sc.m(f'sosai:http_requests:rate{long}')} > {MIN_RATE}",
                     severity,
                     f"{{{{ $labels.service }}}}: {slo} SLO budget burning {burn}x too fast",
                     f"At this rate the 30-day {slo} budget ({target:.1%}) is gone in {30 / burn:.1f} days: over "
