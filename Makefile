@@ -5,7 +5,7 @@ UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 PY := .venv/bin/python
 SERVICES := sosai_registry sosai_certification sosai_calculator sosai_events_catalog
 
-.PHONY: help venv run test test-full lint fmt token seed report bench infra-up infra-down migrate migration clean
+.PHONY: help venv run test test-full lint fmt token seed report bench infra-up infra-down migrate migration sbom scan clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -65,6 +65,12 @@ migrate: venv ## apply every service's migrations to its DATABASE_URL (productio
 migration: venv ## new migration: make migration SVC=registry MSG="add x"
 	rm -f /tmp/sosai-migration-$(SVC).db
 	$(PY) -m sosai_shared.migrations revision "$(MSG)" sosai_$(subst -,_,$(SVC)) sqlite+aiosqlite:////tmp/sosai-migration-$(SVC).db
+
+sbom: venv ## CycloneDX SBOM of each service image's Python dependencies -> var/sbom/<svc>.cdx.json
+	bash deploy/supply-chain.sh sbom
+
+scan: venv ## vulnerability scan (pip-audit) of the same; fails on a finding or a package it could not check
+	bash deploy/supply-chain.sh scan
 
 clean: ## remove local state (SQLite files, logs, broker data)
 	rm -rf var

@@ -10,6 +10,7 @@ from typing import Any
 
 import kubernetes_validate
 import pytest
+import yaml
 from deploy_support import K8S, OVERLAYS, SERVICES, SPECS, Scrape, of_kind
 
 from sosai_shared.processes import ServiceSpec
@@ -199,11 +200,11 @@ def test_a_new_service_without_a_topic_of_its_own_is_one_entry(monkeypatch: pyte
         consumes=tuple(t for s in SPECS for t in s.publishes),
     )
     specs = (*SPECS, reader)
-    for module in (gen, workloads, dashboards, sys.modules["alerts"]):
+    for module in (gen, workloads, dashboards, sys.modules["alerts"], sys.modules["compose"]):
         monkeypatch.setattr(module, "SERVICES", specs)
     files = gen.render()
     text = files[K8S / "base" / "services" / "reader.yaml"]
-    docs = [d for d in __import__("yaml").safe_load_all(text) if d]
+    docs = [d for d in yaml.safe_load_all(text) if d]
     for doc in docs:
         if doc["kind"] != "KafkaUser":
             kubernetes_validate.validate(doc, "1.33.0", strict=True)
@@ -212,3 +213,6 @@ def test_a_new_service_without_a_topic_of_its_own_is_one_entry(monkeypatch: pyte
     assert not any("Write" in o and not name.endswith(".dlq") for (_, name, _), o in ops.items())
     assert "services/reader.yaml" in files[K8S / "base" / "kustomization.yaml"]
     assert "reader" in files[K8S / "overlays" / "prod" / "budget.yaml"]
+    compose = yaml.safe_load(files[K8S.parent.parent / "docker-compose.yml"])
+    assert compose["services"]["reader"]["depends_on"]["migrate-reader"]
+    assert " reader; do" in files[K8S.parent / "compose" / "initdb" / "10-sosai-databases.sh"]
