@@ -6,6 +6,8 @@
 # The same image runs the migrations as a separate step (compose one-shot container, Kubernetes Job):
 #   python -m sosai_shared.migrations upgrade <SERVICE_MODULE>
 
+# Release builds pin the base by digest (--build-arg PYTHON_IMAGE=python:3.11-slim-bookworm@sha256:...),
+# resolved by CI: docs/runbooks/images.md (also SBOM, scan and signing).
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 
 # ---------------------------------------------------------------- build: resolve from uv.lock only

@@ -9,7 +9,7 @@ SERVICES = $(shell $(PY) -m sosai_shared.processes --list | cut -d' ' -f2)
 UNIT_DIRS = $(wildcard shared/tests/unit services/*/tests/unit)
 UNIT_ARGS := -q -p no:randomly -p no:schemathesis -p no:hypothesispytest -p no:anyio
 
-.PHONY: help venv run test test-unit test-full lint fmt token seed report bench infra-up infra-down migrate migration clean
+.PHONY: help venv run test test-unit test-full lint fmt token seed report bench infra-up infra-down migrate migration sbom scan clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -72,6 +72,12 @@ migrate: venv ## apply every service's migrations to its DATABASE_URL (productio
 migration: venv ## new migration: make migration SVC=registry MSG="add x"
 	rm -f /tmp/sosai-migration-$(SVC).db
 	$(PY) -m sosai_shared.migrations revision "$(MSG)" sosai_$(subst -,_,$(SVC)) sqlite+aiosqlite:////tmp/sosai-migration-$(SVC).db
+
+sbom: venv ## CycloneDX SBOM of each service image's Python dependencies -> var/sbom/<svc>.cdx.json
+	bash deploy/supply-chain.sh sbom
+
+scan: venv ## vulnerability scan (pip-audit) of the same; fails on a finding or a package it could not check
+	bash deploy/supply-chain.sh scan
 
 clean: ## remove local state (SQLite files, logs, broker data)
 	rm -rf var

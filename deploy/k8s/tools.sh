@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the tools the deployment checks need, offline afterwards; prints the kustomize path.
 #   deploy/k8s/tools.sh            -> installs if missing, prints e.g. /repo/var/tools/bin/kustomize
+#   deploy/k8s/tools.sh promtool   -> prints the path of promtool (Prometheus's rule checker), installing
+#                                     Debian's `prometheus` package (it ships promtool) when missing
 # kustomize is built from the Go module proxy (`go install`, about 50 s on a new 2-core machine with an
 # empty Go cache, about 1 s after that) into $SOSAI_TOOLS_DIR/bin (default <repo>/var/tools/bin,
 # gitignored). Idempotent: an existing binary of the pinned version is reused. Without Go it installs
@@ -12,6 +14,19 @@ TOOLS_DIR="${SOSAI_TOOLS_DIR:-$ROOT/var/tools}"
 BIN="$TOOLS_DIR/bin"
 KUSTOMIZE="$BIN/kustomize"
 mkdir -p "$BIN"
+
+if [ "${1:-}" = promtool ]; then
+  if ! command -v promtool >/dev/null; then
+    exec 9>"$TOOLS_DIR/.install.lock"
+    flock 9
+    command -v promtool >/dev/null ||
+      (apt-get install -y -qq --no-install-recommends prometheus >/dev/null 2>&1 ||
+        { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends prometheus >/dev/null; }) ||
+      { echo "tools.sh: cannot install promtool (Debian package prometheus)" >&2; exit 1; }
+  fi
+  command -v promtool
+  exit 0
+fi
 
 have_version() {
   [ -x "$KUSTOMIZE" ] && "$KUSTOMIZE" version 2>/dev/null | grep -q -- "$KUSTOMIZE_VERSION"

@@ -4,6 +4,8 @@
 # deploy/local/kafka/lib (fetched once with mvn, gitignored).
 #
 #   kafka.sh start          fetch jars (once), format storage (once), start, wait for an admin answer
+#                           listeners: plain on $SOSAI_KAFKA_PORT, SASL/SCRAM-SHA-512 on $SOSAI_KAFKA_SASL_PORT
+#                           (default port + 2; user $SOSAI_KAFKA_SCRAM_USER / $SOSAI_KAFKA_SCRAM_PASSWORD)
 #   kafka.sh stop [--wipe]  SIGTERM, then SIGKILL after 30 s; no-op when not running
 #   kafka.sh status         exit 0 when running and answering (prints one line)
 #   kafka.sh wipe           stop and delete all topics/offsets (clean start next time)
@@ -24,6 +26,11 @@ PIDFILE="$KVAR/kafka.pid"
 PROPS="$KVAR/server.properties"
 PORT="${SOSAI_KAFKA_PORT:-29092}"
 CPORT="${SOSAI_KAFKA_CONTROLLER_PORT:-29093}"
+# A second listener with SASL/SCRAM-SHA-512 (no TLS: loopback), as Kubernetes' brokers authenticate
+# clients; its user is created at format time. The services' tiers keep the plain listener.
+SPORT="${SOSAI_KAFKA_SASL_PORT:-$((PORT + 2))}"
+SCRAM_USER="${SOSAI_KAFKA_SCRAM_USER:-sosai}"
+SCRAM_PASSWORD="${SOSAI_KAFKA_SCRAM_PASSWORD:-sosai-local-scram}"
 HEAP="${SOSAI_KAFKA_HEAP:-512m}"
 PYTHON="${PYTHON:-$ROOT/.venv/bin/python}"
 BOOTSTRAP="127.0.0.1:$PORT"
@@ -98,11 +105,13 @@ write_props() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:$CPORT
-listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CPORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CPORT
+listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CPORT,SASL://127.0.0.1:$SPORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CPORT,SASL://127.0.0.1:$SPORT
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL:SASL_PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+listener.name.sasl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
 log.dirs=$DATA
 num.partitions=1
 default.replication.factor=1
@@ -162,6 +171,7 @@ cmd_start() {
   rm -f "$PIDFILE"
   port_open "$PORT" && die "127.0.0.1:$PORT is already in use by another process (set SOSAI_KAFKA_PORT)"
   port_open "$CPORT" && die "127.0.0.1:$CPORT is already in use by another process (set SOSAI_KAFKA_CONTROLLER_PORT)"
+  port_open "$SPORT" && die "127.0.0.1:$SPORT is already in use by another process (set SOSAI_KAFKA_SASL_PORT)"
 
   ensure_java
   ensure_lib
@@ -182,6 +192,7 @@ cmd_start() {
     local cluster_id
     cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
     if ! "${TOOL_JVM[@]}" kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$PROPS" \
+        --add-scram "SCRAM-SHA-512=[name=$SCRAM_USER,password=$SCRAM_PASSWORD]" \
         >"$LOGS/format.log" 2>&1; then
       cat "$LOGS/format.log" >&2
       die "storage format failed"
@@ -230,7 +241,7 @@ cmd_stop() {
 cmd_status() {
   local pid
   if pid="$(pid_of)"; then
-    echo "kafka: running (pid $pid) on $BOOTSTRAP"
+    echo "kafka: running (pid $pid) on $BOOTSTRAP (SASL/SCRAM on 127.0.0.1:$SPORT)"
   else
     echo "kafka: not running"
     return 1

@@ -4,6 +4,8 @@ own CI does not cover Kafka 4.x.
 
     python deploy/local/kafka_smoke.py --bootstrap 127.0.0.1:29092
     python deploy/local/kafka_smoke.py --bootstrap 127.0.0.1:19092 --no-idempotence  # Tansu
+    python deploy/local/kafka_smoke.py --bootstrap 127.0.0.1:29094 --security-protocol SASL_PLAINTEXT \
+        --username sosai --password sosai-local-scram          # kafka.sh's SCRAM-SHA-512 listener
 
 Each check prints PASS/FAIL. Required checks (admin create/delete topic, acks=all produce,
 group consume with manual commit, resume from the committed offset) make the exit code 1;
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 import time
 import uuid
@@ -24,10 +27,14 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
+from sosai_shared.events.kafka import security_options
+
 PARTITIONS = 3
 N = 30
 
 results: list[tuple[str, bool, bool, str]] = []  # name, required, ok, detail
+#: security arguments of every client (--security-protocol ...), as the services build them
+SECURITY: dict[str, Any] = {}
 
 
 async def check(
@@ -53,14 +60,29 @@ async def main() -> int:
     ap.add_argument(
         "--no-idempotence", action="store_true", help="skip idempotent-producer checks as required"
     )
+    # the services' own settings (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_CAFILE) by default
+    ap.add_argument("--security-protocol", default=os.environ.get("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT"))
+    ap.add_argument("--sasl-mechanism", default=os.environ.get("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512"))
+    ap.add_argument("--username", default=os.environ.get("KAFKA_SASL_USERNAME", ""))
+    ap.add_argument("--password", default=os.environ.get("KAFKA_SASL_PASSWORD", ""))
+    ap.add_argument("--cafile", default=os.environ.get("KAFKA_SSL_CAFILE", ""))
     args = ap.parse_args()
     bs = args.bootstrap
+    SECURITY.update(
+        security_options(
+            args.security_protocol, args.sasl_mechanism, args.username, args.password, args.cafile
+        )
+    )
+    print(
+        f"security: {args.security_protocol}"
+        + (f" {args.sasl_mechanism} as {args.username}" if args.username else "")
+    )
     logging.basicConfig(level=logging.CRITICAL)
 
     run = uuid.uuid4().hex[:8]
     topic = f"smoke.{run}"
     group = f"smoke-group-{run}"
-    admin = AIOKafkaAdminClient(bootstrap_servers=bs, request_timeout_ms=10000)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bs, **SECURITY, request_timeout_ms=10000)
     await admin.start()
     state: dict[str, Any] = {}
 
@@ -95,7 +117,9 @@ async def main() -> int:
         return f"cluster_id={c.get('cluster_id')} brokers={len(c.get('brokers', []))}"
 
     async def produce(idempotent: bool, label: str) -> str:
-        p = AIOKafkaProducer(bootstrap_servers=bs, acks="all", enable_idempotence=idempotent, linger_ms=5)
+        p = AIOKafkaProducer(
+            bootstrap_servers=bs, **SECURITY, acks="all", enable_idempotence=idempotent, linger_ms=5
+        )
         await p.start()
         try:
             offsets = []
@@ -115,7 +139,11 @@ async def main() -> int:
 
     async def produce_batch() -> str:
         p = AIOKafkaProducer(
-            bootstrap_servers=bs, acks="all", enable_idempotence=not args.no_idempotence, linger_ms=10
+            bootstrap_servers=bs,
+            **SECURITY,
+            acks="all",
+            enable_idempotence=not args.no_idempotence,
+            linger_ms=10,
         )
         await p.start()
         try:
@@ -129,7 +157,7 @@ async def main() -> int:
             await p.stop()
 
     async def produce_gzip() -> str:
-        p = AIOKafkaProducer(bootstrap_servers=bs, acks="all", compression_type="gzip")
+        p = AIOKafkaProducer(bootstrap_servers=bs, **SECURITY, acks="all", compression_type="gzip")
         await p.start()
         try:
             await p.send_and_wait(topic, b"gzip" * 100, key=b"gz")
@@ -139,7 +167,7 @@ async def main() -> int:
             await p.stop()
 
     async def transactional() -> str:
-        p = AIOKafkaProducer(bootstrap_servers=bs, transactional_id=f"smoke-tx-{run}")
+        p = AIOKafkaProducer(bootstrap_servers=bs, **SECURITY, transactional_id=f"smoke-tx-{run}")
         await p.start()
         try:
             async with p.transaction():
@@ -153,6 +181,7 @@ async def main() -> int:
         return AIOKafkaConsumer(
             topic,
             bootstrap_servers=bs,
+            **SECURITY,
             group_id=group,
             enable_auto_commit=False,
             auto_offset_reset="earliest",
@@ -184,7 +213,7 @@ async def main() -> int:
             await c.stop()
 
     async def list_offsets() -> str:
-        c = AIOKafkaConsumer(bootstrap_servers=bs, enable_auto_commit=False)
+        c = AIOKafkaConsumer(bootstrap_servers=bs, **SECURITY, enable_auto_commit=False)
         await c.start()
         try:
             tps = [TopicPartition(topic, p) for p in range(PARTITIONS)]
@@ -202,7 +231,7 @@ async def main() -> int:
             await c.stop()
 
     async def offsets_for_times() -> str:
-        c = AIOKafkaConsumer(bootstrap_servers=bs, enable_auto_commit=False)
+        c = AIOKafkaConsumer(bootstrap_servers=bs, **SECURITY, enable_auto_commit=False)
         await c.start()
         try:
             tps = [TopicPartition(topic, p) for p in range(PARTITIONS)]
@@ -223,7 +252,7 @@ async def main() -> int:
         return str(d)[:160]
 
     async def resume_from_commit() -> str:
-        p = AIOKafkaProducer(bootstrap_servers=bs, acks="all", enable_idempotence=False)
+        p = AIOKafkaProducer(bootstrap_servers=bs, **SECURITY, acks="all", enable_idempotence=False)
         await p.start()
         try:
             await p.send_and_wait(topic, b"after-commit", key=b"k0")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sosai_shared.processes import SERVICES as PROCESSES
+from sosai_shared.processes import SERVICES as SPECS
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -18,7 +18,9 @@ K8S = DEPLOY / "k8s"
 OVERLAYS = ("dev", "prod")
 
 #: (metrics `service` label, services/<folder>, import name, env prefix), from the one list of services
-SERVICES = tuple((s.service_name, s.name, s.package, s.prefix) for s in PROCESSES)
+SERVICES = tuple((s.service_name, s.name, s.package, s.prefix) for s in SPECS)
+#: what each service consumes, as its entry declares it (the running services are checked against it)
+CONSUMES = {s.service_name: set(s.consumes) for s in SPECS}
 
 
 def of_kind(docs: list[dict[str, Any]], kind: str) -> dict[str, dict[str, Any]]:
@@ -65,7 +67,7 @@ async def scrape_one(service: str, module: str, workdir: Path) -> dict[str, Any]
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             first = await client.get("/metrics")
             assert first.status_code == 200, first.text
-            await client.get("/readyz")  # sets sosai_ready{service}; 503 here, the broker is absent
+            await client.get("/readyz")  # sets sosai_ready{service} (the absent broker does not matter)
             text = (await client.get("/metrics")).text
         runtime = app.state.runtime
         return {

@@ -11,26 +11,30 @@ from typing import Any
 
 import kubernetes_validate
 import pytest
-import yaml
-from deploy_support import DEPLOY, K8S, OVERLAYS, SERVICES, of_kind
+from deploy_support import CONSUMES, DEPLOY, K8S, OVERLAYS, SERVICES, SPECS, of_kind
 
 K8S_VERSION = "1.33.0"
 CUSTOM_KINDS = {
     "Kafka",
     "KafkaNodePool",
     "KafkaTopic",
+    "KafkaUser",
     "Cluster",
     "Database",
+    "Pooler",
+    "ScheduledBackup",
     "ServiceMonitor",
+    "PodMonitor",
     "PrometheusRule",
 }
-#: what each service consumes (issue 8); every consumed topic T also needs T.dlq
-CONSUMES = {
-    "registry": {"certification.events"},
-    "certification": {"registry.events", "calculator.events"},
-    "calculator": {"registry.events"},
-    "catalog": {"registry.events", "certification.events"},
-}
+#: Secrets the operators write themselves: Strimzi (a KafkaUser's password, the cluster CA)
+OPERATOR_SECRETS = {"sosai-kafka-cluster-ca-cert", *(f"sosai-{s[0]}" for s in SERVICES)}
+
+
+def job_name(docs: list[dict[str, Any]], service: str) -> str:
+    """The migration Job carries the tag of the image it runs."""
+    image = of_kind(docs, "Deployment")[service]["spec"]["template"]["spec"]["containers"][0]["image"]
+    return f"{service}-migrate-{image.rsplit(':', 1)[1]}"
 
 
 def test_generated_files_are_current() -> None:
@@ -64,7 +68,8 @@ def test_overlay_validates_against_kubernetes_schemas(
         "NetworkPolicy",
         "Namespace",
     } <= kinds
-    assert CUSTOM_KINDS <= kinds, CUSTOM_KINDS - kinds
+    expected = CUSTOM_KINDS - ({"ScheduledBackup"} if overlay == "dev" else set())  # dev keeps no backups
+    assert expected <= kinds, expected - kinds
     assert {d["kind"] for d in docs} - CUSTOM_KINDS == {d["kind"] for d in builtin}
 
 
@@ -110,7 +115,7 @@ def test_every_service_has_its_workloads(rendered: dict[str, list[dict[str, Any]
         pdb = pdbs[name]
         assert pdb["spec"]["selector"]["matchLabels"] == dep["spec"]["selector"]["matchLabels"]
 
-        job = jobs[f"{name}-migrate"]
+        job = jobs[job_name(docs, name)]
         job_pod = job["spec"]["template"]["spec"]
         (migrate,) = job_pod["containers"]
         (api,) = dep["spec"]["template"]["spec"]["containers"]
@@ -120,7 +125,15 @@ def test_every_service_has_its_workloads(rendered: dict[str, list[dict[str, Any]
         # the Job's pods are not API pods: the Service and PDB must not select them
         job_labels = job["spec"]["template"]["metadata"]["labels"]
         assert not all(job_labels.get(k) == v for k, v in svc["spec"]["selector"].items())
-        assert _env(migrate)["DATABASE_URL"] == _env(api)["DATABASE_URL"]
+        # migrations connect to the primary as the schema owner; the API through PgBouncer as the
+        # runtime role, and it starts only once the schema is at its head
+        assert _env(migrate)["DATABASE_URL"]["value"].endswith(f"@sosai-pg-rw:5432/sosai_{name}")
+        assert _env(migrate)["DB_USER"]["valueFrom"]["secretKeyRef"]["name"] == f"sosai-pg-{name}"
+        assert _env(api)["DATABASE_URL"]["value"].endswith(f"@sosai-pg-pooler-rw:5432/sosai_{name}")
+        assert _env(api)["DB_USER"]["valueFrom"]["secretKeyRef"]["name"] == f"sosai-pg-{name}-app"
+        (wait,) = dep["spec"]["template"]["spec"]["initContainers"]
+        assert wait["command"] == ["python", "-m", "sosai_shared.migrations", "wait", module]
+        assert wait["image"] == api["image"] and _env(wait)["DATABASE_URL"] == _env(api)["DATABASE_URL"]
 
         config = configmaps[f"{name}-config"]["data"]
         assert config["SOSAI_ENVIRONMENT"] == "production"
@@ -130,8 +143,12 @@ def test_every_service_has_its_workloads(rendered: dict[str, list[dict[str, Any]
         assert config[f"{prefix}KAFKA_CREATE_TOPICS"] == "false", "Strimzi owns the topics"
         assert config["KAFKA_ENABLE_IDEMPOTENCE"] == "true"
         assert (
-            config["KAFKA_BOOTSTRAP_SERVERS"] == f"{next(iter(of_kind(docs, 'Kafka')))}-kafka-bootstrap:9092"
+            config["KAFKA_BOOTSTRAP_SERVERS"] == f"{next(iter(of_kind(docs, 'Kafka')))}-kafka-bootstrap:9093"
         )
+        assert config[f"{prefix}DB_STATEMENT_CACHE"] == "false", "PgBouncer in transaction mode"
+        assert _env(api)["KAFKA_SECURITY_PROTOCOL"]["value"] == "SASL_SSL"
+        assert _env(api)["KAFKA_SASL_MECHANISM"]["value"] == "SCRAM-SHA-512"
+        assert _env(api)["KAFKA_SASL_PASSWORD"]["valueFrom"]["secretKeyRef"]["name"] == f"sosai-{name}"
         for c in (api, migrate):
             assert {"configMapRef": {"name": f"{name}-config"}} in c["envFrom"]
             assert _env(c)["SOSAI_JWT_SECRET"]["valueFrom"]["secretKeyRef"]["name"] == "sosai-jwt"
@@ -153,7 +170,7 @@ def test_pods_are_hardened_probed_and_bounded(
         assert pod["securityContext"]["runAsUser"] != 0, where
         assert pod["automountServiceAccountToken"] is False, where
         tmp_volumes = {v["name"] for v in pod["volumes"] if "emptyDir" in v}
-        for c in pod["containers"]:
+        for c in pod["containers"] + pod.get("initContainers", []):
             sc = c["securityContext"]
             assert sc["readOnlyRootFilesystem"] is True, where
             assert sc["allowPrivilegeEscalation"] is False, where
@@ -164,7 +181,7 @@ def test_pods_are_hardened_probed_and_bounded(
             )
             for kind in ("requests", "limits"):
                 assert {"cpu", "memory"} <= set(c["resources"][kind]), (where, kind)
-            if where.startswith("Deployment"):
+            if where.startswith("Deployment") and c in pod["containers"]:
                 assert c["livenessProbe"]["httpGet"]["path"] == "/healthz", where
                 assert c["readinessProbe"]["httpGet"]["path"] == "/readyz", where
                 assert c["ports"][0]["containerPort"] == 8000
@@ -204,8 +221,9 @@ def test_network_policies_deny_by_default_and_allow_what_each_service_needs(
             name
         )
         assert any(_peers_allow(r, 8000, **{"app.kubernetes.io/name": "prometheus"}) for r in ing), name
-        assert any(_peers_allow(r, 5432, **{"cnpg.io/cluster": pg}) for r in eg), name
-        assert any(_peers_allow(r, 9092, **{"strimzi.io/cluster": kafka}) for r in eg), name
+        assert any(_peers_allow(r, 5432, **{"cnpg.io/poolerName": f"{pg}-pooler-rw"}) for r in eg), name
+        assert not any(_peers_allow(r, 5432, **{"cnpg.io/cluster": pg}) for r in eg), "through the pooler"
+        assert any(_peers_allow(r, 9093, **{"strimzi.io/cluster": kafka}) for r in eg), name
         migrate = policies[f"{name}-migrate"]["spec"]
         assert any(_peers_allow(r, 5432, **{"cnpg.io/cluster": pg}) for r in migrate["egress"]), name
         assert not migrate.get("ingress"), "nothing calls a migration Job"
@@ -227,35 +245,54 @@ def _secret_refs(docs: list[dict[str, Any]]) -> set[str]:
     refs = set()
     for d in docs:
         if d["kind"] in ("Deployment", "Job"):
-            for c in d["spec"]["template"]["spec"]["containers"]:
+            pod = d["spec"]["template"]["spec"]
+            for c in pod["containers"] + pod.get("initContainers", []):
                 refs |= {
                     e["valueFrom"]["secretKeyRef"]["name"]
                     for e in c.get("env", [])
                     if "secretKeyRef" in e.get("valueFrom", {})
                 }
                 refs |= {s["secretRef"]["name"] for s in c.get("envFrom", []) if "secretRef" in s}
+            refs |= {v["secret"]["secretName"] for v in pod.get("volumes", []) if "secret" in v}
         if d["kind"] == "Cluster":
             refs |= {r["passwordSecret"]["name"] for r in d["spec"]["managed"]["roles"]}
+            store = d["spec"].get("backup", {}).get("barmanObjectStore", {})
+            refs |= {ref["name"] for ref in store.get("s3Credentials", {}).values()}
+        if d["kind"] == "Ingress":
+            refs |= {t["secretName"] for t in d["spec"].get("tls", [])}
     return refs
 
 
 def test_prod_references_secrets_and_contains_none(rendered: dict[str, list[dict[str, Any]]]) -> None:
     prod = rendered["prod"]
     assert not [d for d in prod if d["kind"] == "Secret"], "prod must not ship literal secrets"
-    refs = _secret_refs(prod)
-    assert refs == {"sosai-jwt", "sosai-catalog-calculator-token", *(f"sosai-pg-{s[0]}" for s in SERVICES)}
+    refs = _secret_refs(prod) - OPERATOR_SECRETS
+    assert refs == {
+        "sosai-jwt",
+        "sosai-catalog-calculator-token",
+        "sosai-backup-s3",
+        "sosai-tls",
+        *(f"sosai-pg-{s[0]}" for s in SERVICES),
+        *(f"sosai-pg-{s[0]}-app" for s in SERVICES),
+    }
     documented = (DEPLOY / "README.md").read_text()
-    assert "`sosai-jwt`" in documented and "`sosai-pg-<service>`" in documented, (
-        "deploy/README.md must list them"
-    )
+    for name in ("`sosai-jwt`", "`sosai-pg-<service>`", "`sosai-pg-<service>-app`", "`sosai-backup-s3`"):
+        assert name in documented, f"deploy/README.md must list {name}"
 
 
 def test_dev_is_self_contained(rendered: dict[str, list[dict[str, Any]]]) -> None:
     dev = rendered["dev"]
     secrets = of_kind(dev, "Secret")
-    assert _secret_refs(dev) <= set(secrets), _secret_refs(dev) - set(secrets)
+    # no backups in dev (no object store); the Ingress certificate comes from cert-manager
+    assert (
+        not of_kind(dev, "ScheduledBackup")
+        and "backup" not in next(iter(of_kind(dev, "Cluster").values()))["spec"]
+    )
+    needed = _secret_refs(dev) - OPERATOR_SECRETS - {"sosai-tls"}
+    assert needed <= set(secrets), needed - set(secrets)
     for name, *_ in SERVICES:
         assert secrets[f"sosai-pg-{name}"]["type"] == "kubernetes.io/basic-auth"
+        assert secrets[f"sosai-pg-{name}-app"]["stringData"]["username"] == f"{name}_app"
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
@@ -268,7 +305,18 @@ def test_strimzi_kafka_is_kraft_with_a_topic_for_every_topic_and_dlq(
     spec = kafka["spec"]
     assert "zookeeper" not in spec, "KRaft only"
     assert spec["kafka"]["version"].startswith("4.")
-    assert any(lst["port"] == 9092 and lst["type"] == "internal" for lst in spec["kafka"]["listeners"])
+    (listener,) = spec["kafka"]["listeners"]
+    assert listener["port"] == 9093 and listener["type"] == "internal" and listener["tls"] is True
+    assert listener["authentication"] == {"type": "scram-sha-512"}
+    assert spec["kafka"]["authorization"]["type"] == "simple"
+    (peer,) = listener["networkPolicyPeers"]
+    assert peer["podSelector"]["matchLabels"] == {
+        "app.kubernetes.io/part-of": "sosai",
+        "app.kubernetes.io/component": "api",
+    }, "only the services' API pods reach the brokers"
+    assert spec["kafka"]["rack"]["topologyKey"] == "topology.kubernetes.io/zone"
+    assert int(spec["kafka"]["config"]["offsets.retention.minutes"]) >= 30 * 24 * 60
+    assert "kafkaExporter" in spec and spec["kafka"]["metricsConfig"]["type"] == "jmxPrometheusExporter"
     assert spec["kafka"]["config"]["auto.create.topics.enable"] is False
     assert "topicOperator" in spec["entityOperator"], "KafkaTopic resources need the topic operator"
     pools = of_kind(docs, "KafkaNodePool").values()
@@ -284,7 +332,9 @@ def test_strimzi_kafka_is_kraft_with_a_topic_for_every_topic_and_dlq(
         assert t["spec"]["partitions"] >= 1
         assert 1 <= t["spec"]["replicas"] <= brokers
         assert int(t["spec"]["config"]["min.insync.replicas"]) <= t["spec"]["replicas"]
-    expected = {f"{s[0]}.events" for s in SERVICES}
+        # long enough to rebuild a consumer's view after a long outage (docs/runbooks/kafka.md)
+        assert int(t["spec"]["config"]["retention.ms"]) >= 30 * 86_400_000
+    expected = {t for s in SPECS for t in s.publishes}
     for consumed in CONSUMES.values():
         expected |= consumed | {f"{t}.dlq" for t in consumed}
     assert expected <= set(topics), expected - set(topics)
@@ -298,7 +348,7 @@ def test_every_topic_the_running_services_use_has_a_kafka_topic(
     used = set()
     for scrape in scrapes.values():
         used |= scrape.publishes | scrape.consumes | scrape.dlqs
-    assert {f"{s[0]}.events" for s in SERVICES} <= used
+    assert {t for s in SPECS for t in s.publishes} <= used
     for overlay in OVERLAYS:
         topics = {t["spec"]["topicName"] for t in of_kind(rendered[overlay], "KafkaTopic").values()}
         assert used <= topics, f"{overlay}: no KafkaTopic for {sorted(used - topics)}"
@@ -325,9 +375,13 @@ def test_cloudnativepg_has_a_role_and_database_per_service(
         db = databases[f"sosai_{name}"]
         assert db["spec"]["cluster"]["name"] == cluster_name
         assert roles[db["spec"]["owner"]]["login"] is True
+        assert roles[f"{name}_app"]["login"] is True and f"{name}_app" != db["spec"]["owner"]
         url = _env(deployments[name]["spec"]["template"]["spec"]["containers"][0])["DATABASE_URL"]["value"]
         assert url.startswith("postgresql+asyncpg://")
-        assert url.endswith(f"@{cluster_name}-rw:5432/sosai_{name}")
+        assert url.endswith(f"@{cluster_name}-pooler-rw:5432/sosai_{name}")
+    (pooler,) = of_kind(docs, "Pooler").values()
+    assert pooler["spec"]["cluster"]["name"] == cluster_name and pooler["spec"]["type"] == "rw"
+    assert pooler["spec"]["pgbouncer"]["poolMode"] == "transaction"
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
@@ -347,14 +401,24 @@ def test_prometheus_operator_scrapes_every_service_and_loads_the_alerts(
     (endpoint,) = monitor["spec"]["endpoints"]
     assert endpoint["port"] == "http" and endpoint["path"] == "/metrics"
     assert endpoint["honorLabels"] is True
-    assert {"targetLabel": "job", "replacement": "sosai"} in endpoint["relabelings"]
+    assert not any(r.get("targetLabel") == "job" for r in endpoint.get("relabelings", [])), (
+        "one job label for every environment made their series collide"
+    )
     (rule,) = of_kind(docs, "PrometheusRule").values()
-    alerts = yaml.safe_load((DEPLOY / "prometheus" / "alerts.yml").read_text())
-    assert rule["spec"]["groups"] == alerts["groups"], "PrometheusRule and alerts.yml must say the same"
+    namespace = next(iter(of_kind(docs, "Namespace")))
+    exprs = [r["expr"] for g in rule["spec"]["groups"] for r in g["rules"]]
+    assert all(f'namespace="{namespace}"' in e for e in exprs), "every rule selects its own namespace"
+    assert all("by (" not in e or "namespace" in e for e in exprs), "aggregations keep the namespace"
+    severities = {r["labels"]["severity"] for g in rule["spec"]["groups"] for r in g["rules"] if "alert" in r}
+    if overlay == "dev":
+        assert severities == {"warning"}, "dev pages no one"
+    else:
+        assert "critical" in severities
     dashboards = [
         c for c in of_kind(docs, "ConfigMap").values() if c["metadata"]["labels"].get("grafana_dashboard")
     ]
-    assert len(dashboards) == len(SERVICES) + 1
+    # one set of dashboards for every environment (they have a namespace variable)
+    assert len(dashboards) == (len(SERVICES) + 1 if overlay == "prod" else 0)
 
 
 def test_tools_script_is_idempotent(kustomize: str) -> None:

@@ -11,7 +11,7 @@ def test_all_four_services_are_ready_with_docs_and_metrics(programme: Programme)
     for name in (spec.name for spec in SERVICES):
         c = programme.client(name)
         ready = c.get("/readyz")
-        assert ready.status_code == 200 and ready.json()["checks"] == {"database": "ok", "broker": "ok"}
+        assert ready.status_code == 200 and ready.json()["checks"] == {"database": "ok", "schema": "ok"}
         spec = c.get("/openapi.json").json()
         assert any(p.startswith("/v1/") for p in spec["paths"]), name
         metrics = c.get("/metrics").text

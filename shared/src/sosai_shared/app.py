@@ -25,10 +25,17 @@ from sosai_shared.db import Database, ping
 from sosai_shared.errors import document_problems, install_error_handlers, problem
 from sosai_shared.events.consumer import EventConsumer
 from sosai_shared.events.kafka import broker_reachable, ensure_topics_with_retry
-from sosai_shared.events.outbox import OutboxRelay
+from sosai_shared.events.outbox import OutboxRelay, pending
 from sosai_shared.logging import configure_logging
-from sosai_shared.metrics import OUTBOX_BACKLOG, READY, ObservabilityMiddleware, metrics_response
-from sosai_shared.migrations import upgrade
+from sosai_shared.metrics import (
+    BROKER_UP,
+    OUTBOX_BACKLOG,
+    OUTBOX_OLDEST_AGE,
+    READY,
+    ObservabilityMiddleware,
+    metrics_response,
+)
+from sosai_shared.migrations import database_schema_state, upgrade
 from sosai_shared.settings import ServiceSettings
 from sosai_shared.uow import IdempotentReplay, replay_response
 
@@ -71,7 +78,7 @@ def create_service_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         source = f"/sosai/{settings.service_name}"
-        db = Database(settings.database_url, metadata, source=source)
+        db = Database(settings.database_url, metadata, source=source, **settings.engine_options())
         runtime = Runtime(settings=settings, db=db, source=source, publishes=list(publishes))
         app.state.runtime = runtime
         if settings.migrate_on_startup:
@@ -167,39 +174,51 @@ def create_service_app(
         return {"status": "ok", "service": settings.service_name}
 
     @ops.get(
-        "/readyz", summary="Database and broker reachable", responses={503: {"description": "not ready"}}
+        "/readyz",
+        summary="Database reachable and at the migration head",
+        responses={503: {"description": "not ready"}},
     )
     async def readyz(request: Request) -> Response:
+        # never the broker: the outbox exists so that writes go on while Kafka is away
         runtime: Runtime = request.app.state.runtime
         checks: dict[str, str] = {}
         try:
             await asyncio.wait_for(ping(runtime.db.engine), 3)
             checks["database"] = "ok"
+            state = await asyncio.wait_for(database_schema_state(package, runtime.db.engine), 3)
+            # "ahead": a newer release migrated during a rolling update (expand-then-contract)
+            checks["schema"] = "ok" if state in ("at-head", "ahead") else state
         except Exception as exc:
-            checks["database"] = f"unreachable: {type(exc).__name__}"
-        stamp, ok = runtime._broker_ok
-        if time.monotonic() - stamp > 2:  # cache: probes every second must not hammer the broker
-            ok = await broker_reachable(settings)
-            runtime._broker_ok = (time.monotonic(), ok)
-        checks["broker"] = "ok" if ok else "unreachable"
+            checks.setdefault("database", f"unreachable: {type(exc).__name__}")
+            checks.setdefault("schema", "unknown")
         ready = all(v == "ok" for v in checks.values())
         READY.labels(settings.service_name).set(1 if ready else 0)
         if ready:
             return JSONResponse({"status": "ready", "checks": checks})
-        return problem(503, "not-ready", "Service not ready", "A dependency is unreachable.", checks=checks)
+        return problem(
+            503,
+            "not-ready",
+            "Service not ready",
+            "The database is unreachable or not migrated.",
+            checks=checks,
+        )
 
     @ops.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
     async def metrics(request: Request) -> Response:
-        # the backlog is counted at scrape time: the relay's own figure goes stale exactly when
-        # it matters, while it is stuck waiting for an unreachable broker
+        # the outbox figures are computed at scrape time: the relay's own go stale exactly when it
+        # matters, while it is stuck on an unreachable broker or dead
         runtime: Runtime = request.app.state.runtime
-        if runtime.relay is not None:
-            try:
-                OUTBOX_BACKLOG.labels(settings.service_name).set(
-                    await asyncio.wait_for(runtime.relay.backlog(), 2)
-                )
-            except Exception:
-                pass  # database unreachable: /readyz says so; keep the last known figure
+        try:
+            count, age = await asyncio.wait_for(pending(runtime.db.sessionmaker, runtime.db.outbox), 2)
+            OUTBOX_BACKLOG.labels(settings.service_name).set(count)
+            OUTBOX_OLDEST_AGE.labels(settings.service_name).set(age)
+        except Exception:
+            pass  # database unreachable: /readyz says so; keep the last known figures
+        stamp, ok = runtime._broker_ok
+        if time.monotonic() - stamp > 10:  # scrapes from several Prometheus replicas share one check
+            ok = await broker_reachable(settings)
+            runtime._broker_ok = (time.monotonic(), ok)
+        BROKER_UP.labels(settings.service_name).set(1 if ok else 0)
         return metrics_response()
 
     app.include_router(ops)

@@ -13,6 +13,7 @@ at the start, so concurrent requests serialize instead of failing half-way with
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -122,7 +123,16 @@ def add_platform_tables(metadata: MetaData) -> None:
     )
 
 
-def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+def create_engine(
+    url: str,
+    *,
+    echo: bool = False,
+    pool_size: int = 10,
+    max_overflow: int = 20,
+    pool_timeout: float = 10,
+    statement_cache: bool = True,
+) -> AsyncEngine:
+    """An engine for the URL; the pool arguments apply to PostgreSQL only (settings ``db_*``)."""
     if url.startswith("sqlite"):
         engine = create_async_engine(
             url,
@@ -148,14 +158,25 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
+    connect_args: dict[str, Any] = {"timeout": 5, "command_timeout": 30}
+    if not statement_cache:
+        # Behind PgBouncer in transaction mode consecutive transactions may run on different server
+        # connections: a statement asyncpg prepared on one is unknown on the next ("prepared statement
+        # does not exist"), and two clients' same-named statements collide. No caches, and unique
+        # names for the unnamed-in-spirit statements asyncpg still prepares (SQLAlchemy's advice).
+        connect_args |= {
+            "statement_cache_size": 0,
+            "prepared_statement_cache_size": 0,
+            "prepared_statement_name_func": lambda: f"__sosai_{uuid.uuid4().hex}__",
+        }
     return create_async_engine(
         url,
         echo=echo,
-        pool_size=10,
-        max_overflow=20,
+        pool_size=pool_size,
+        max_overflow=max_overflow,
         pool_pre_ping=True,
-        pool_timeout=10,
-        connect_args={"timeout": 5, "command_timeout": 30},
+        pool_timeout=pool_timeout,
+        connect_args=connect_args,
     )
 
 
@@ -201,10 +222,10 @@ class Database:
     (:func:`event_source`); the composition root sets it to ``/sosai/<service>``.
     """
 
-    def __init__(self, url: str, metadata: MetaData, source: str | None = None) -> None:
+    def __init__(self, url: str, metadata: MetaData, source: str | None = None, **pool: Any) -> None:
         self.url = url
         self.metadata = metadata
-        self.engine = create_engine(url)
+        self.engine = create_engine(url, **pool)
         self.outbox = metadata.tables["outbox"]
         self.inbox = metadata.tables["inbox"]
         self.idempotency = metadata.tables["idempotency_keys"]

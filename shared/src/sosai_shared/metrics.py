@@ -69,7 +69,11 @@ CONSUMER_DEAD_LETTERED = Counter(
 CONSUMER_LAG = Gauge(
     "sosai_consumer_lag", "Messages behind the partition's high watermark", ["service", "consumer", "topic"]
 )
-READY = Gauge("sosai_ready", "1 when the database and broker are reachable", ["service"])
+READY = Gauge(
+    "sosai_ready", "1 when the database is reachable and at the service's migration head", ["service"]
+)
+#: Not part of readiness: the outbox keeps writes going while the broker is away (alert SosaiBrokerDown).
+BROKER_UP = Gauge("sosai_broker_up", "1 when the Kafka broker answered an admin request", ["service"])
 
 
 def metrics_response() -> Response:

@@ -22,22 +22,86 @@ import httpx
 
 @dataclass(frozen=True)
 class ServiceSpec:
-    name: str
+    """One service, as every runner of it sees it: ``make run``, the tests, docker-compose and Kubernetes
+    (deploy/k8s/generate.py writes their files from this list, so adding a service is adding one entry).
+    """
+
+    name: str  #: folder under services/ (uv package ``sosai-<name>``)
     package: str
     port: int
     prefix: str
-    service_name: str  #: what its /healthz calls itself
+    service_name: str  #: what its /healthz calls itself; its Kubernetes name and metrics ``service`` label
+    title: str = ""
+    #: topics its outbox publishes (none for a service that only tells the outside world)
+    publishes: tuple[str, ...] = ()
+    #: topics its consumers read; each one's ``<topic>.dlq`` is where its failures go
+    consumes: tuple[str, ...] = ()
+    #: ``service_name`` of the services it asks synchronously over HTTP (``<PREFIX><CALLEE>_URL``)
+    calls: tuple[str, ...] = ()
 
 
 #: The services of the programme, defined once: ``make run``, ``make migrate``, the end-to-end
 #: and deployment tests read this tuple (``python -m sosai_shared.processes --list`` prints it).
 SERVICES = (
-    ServiceSpec("registry", "sosai_registry", 8001, "REGISTRY_", "registry"),
-    ServiceSpec("certification", "sosai_certification", 8002, "CERTIFICATION_", "certification"),
-    ServiceSpec("calculator", "sosai_calculator", 8003, "CALCULATOR_", "calculator"),
-    ServiceSpec("events-catalog", "sosai_events_catalog", 8004, "CATALOG_", "catalog"),
-    ServiceSpec("notifications", "sosai_notifications", 8005, "NOTIFICATIONS_", "notifications"),
-    ServiceSpec("explorer", "sosai_explorer", 8006, "EXPLORER_", "explorer"),
+    ServiceSpec(
+        "registry",
+        "sosai_registry",
+        8001,
+        "REGISTRY_",
+        "registry",
+        title="Registry",
+        publishes=("registry.events",),
+        consumes=("certification.events",),
+    ),
+    ServiceSpec(
+        "certification",
+        "sosai_certification",
+        8002,
+        "CERTIFICATION_",
+        "certification",
+        title="Certification",
+        publishes=("certification.events",),
+        consumes=("registry.events", "calculator.events"),
+    ),
+    ServiceSpec(
+        "calculator",
+        "sosai_calculator",
+        8003,
+        "CALCULATOR_",
+        "calculator",
+        title="Calculator",
+        publishes=("calculator.events",),
+        consumes=("registry.events",),
+    ),
+    ServiceSpec(
+        "events-catalog",
+        "sosai_events_catalog",
+        8004,
+        "CATALOG_",
+        "catalog",
+        title="Events catalog",
+        publishes=("catalog.events",),
+        consumes=("registry.events", "certification.events"),
+        calls=("calculator",),
+    ),
+    ServiceSpec(
+        "notifications",
+        "sosai_notifications",
+        8005,
+        "NOTIFICATIONS_",
+        "notifications",
+        title="Notifications",
+        consumes=("registry.events", "certification.events", "calculator.events", "catalog.events"),
+    ),
+    ServiceSpec(
+        "explorer",
+        "sosai_explorer",
+        8006,
+        "EXPLORER_",
+        "explorer",
+        title="Explorer",
+        consumes=("registry.events", "certification.events", "calculator.events", "catalog.events"),
+    ),
 )
 
 

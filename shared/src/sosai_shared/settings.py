@@ -27,6 +27,11 @@ _UNPREFIXED = {
     "jwt_secret": "SOSAI_JWT_SECRET",
     "environment": "SOSAI_ENVIRONMENT",
     "kafka_topic_prefix": "KAFKA_TOPIC_PREFIX",
+    "kafka_security_protocol": "KAFKA_SECURITY_PROTOCOL",
+    "kafka_sasl_mechanism": "KAFKA_SASL_MECHANISM",
+    "kafka_sasl_username": "KAFKA_SASL_USERNAME",
+    "kafka_sasl_password": "KAFKA_SASL_PASSWORD",
+    "kafka_ssl_cafile": "KAFKA_SSL_CAFILE",
 }
 
 
@@ -59,6 +64,22 @@ class ServiceSettings(BaseSettings):
     #: Group session timeout. Tansu takes ~half of it to complete a join (and ~2x after a
     #: member left), so the embedded default keeps it short; Apache Kafka is fine either way.
     kafka_session_timeout_ms: int = 6_000
+    #: How clients reach the broker. PLAINTEXT on loopback (the local tiers); SASL_SSL with
+    #: SCRAM-SHA-512 in Kubernetes (each service its own KafkaUser, its password from a Secret).
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "SCRAM-SHA-512"
+    kafka_sasl_username: str = ""
+    kafka_sasl_password: str = ""
+    #: CA bundle that signed the brokers' certificates (Strimzi's cluster CA); empty: the system's.
+    kafka_ssl_cafile: str = ""
+    #: Connections of one process to PostgreSQL (ignored on SQLite). Budgeted per service in the
+    #: Kubernetes overlays: replicas at the HPA maximum x (pool + overflow) must fit the pooler.
+    db_pool_size: int = 10
+    db_max_overflow: int = 20
+    db_pool_timeout_seconds: float = 10.0
+    #: Off behind PgBouncer in transaction mode: a server connection serves another client after
+    #: every transaction, so prepared statements cached by asyncpg on "its" connection are not there.
+    db_statement_cache: bool = True
     #: In development migrations run at start-up; in production a separate command/Job runs them.
     migrate_on_startup: bool | None = None
     run_relay: bool = True
@@ -95,6 +116,10 @@ class ServiceSettings(BaseSettings):
             self.database_url = f"sqlite+aiosqlite:///{var / (self.service_name + '.db')}"
         if self.migrate_on_startup is None:
             self.migrate_on_startup = self.environment != "production"
+        if self.kafka_security_protocol.startswith("SASL") and not (
+            self.kafka_sasl_username and self.kafka_sasl_password
+        ):
+            raise ValueError("KAFKA_SECURITY_PROTOCOL is SASL but the SASL username or password is empty")
         if self.environment == "production":
             if self.jwt_secret == DEV_JWT_SECRET and not self.jwt_public_key:
                 raise ValueError(
@@ -104,6 +129,15 @@ class ServiceSettings(BaseSettings):
             if "none" in {a.lower() for a in self.jwt_algorithms}:
                 raise ValueError("the 'none' JWT algorithm is never allowed")
         return self
+
+    def engine_options(self) -> dict[str, Any]:
+        """The pool arguments of :func:`sosai_shared.db.create_engine`, from these settings."""
+        return {
+            "pool_size": self.db_pool_size,
+            "max_overflow": self.db_max_overflow,
+            "pool_timeout": self.db_pool_timeout_seconds,
+            "statement_cache": self.db_statement_cache,
+        }
 
     @property
     def is_sqlite(self) -> bool:

@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sosai_shared.contracts.base import EventPayload
 from sosai_shared.db import Database, insert_ignore, utcnow
 from sosai_shared.events.envelope import CloudEvent
-from sosai_shared.events.kafka import make_producer
+from sosai_shared.events.kafka import client_options, make_producer
 from sosai_shared.logging import correlation_id_var
 from sosai_shared.metrics import (
     CONSUMER_DEAD_LETTERED,
@@ -61,8 +61,12 @@ class EventConsumer:
         self.settings, self.db, self.name = settings, db, name
         self.handlers = {contract.event_type: (contract, h) for contract, h in handlers.items()}
         self.topics = sorted({settings.kafka_topic_prefix + contract.topic for contract in handlers})
-        self.group_id = group_id or f"{settings.kafka_topic_prefix}{settings.service_name}.{name}" + (
-            settings.kafka_consumer_group_suffix
+        # a given group id gets the topic prefix and the suffix too: two programmes sharing a cluster
+        # must never share (and split between them) one consumer group
+        self.group_id = (
+            settings.kafka_topic_prefix
+            + (group_id or f"{settings.service_name}.{name}")
+            + settings.kafka_consumer_group_suffix
         )
         self.after_db_commit = after_db_commit
         self.service = settings.service_name
@@ -106,7 +110,7 @@ class EventConsumer:
     async def _connect(self) -> AIOKafkaConsumer:
         consumer = AIOKafkaConsumer(
             *self.topics,
-            bootstrap_servers=self.settings.kafka_bootstrap_servers,
+            **client_options(self.settings),
             group_id=self.group_id,
             client_id=f"{self.group_id}",
             enable_auto_commit=False,

@@ -10,10 +10,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Iterable
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError, TopicAlreadyExistsError
+from aiokafka.helpers import create_ssl_context
 
 from sosai_shared.settings import ServiceSettings
 
@@ -21,9 +23,36 @@ log = logging.getLogger("sosai.kafka")
 _TOPIC_ALREADY_EXISTS = 36
 
 
+def client_options(settings: ServiceSettings) -> dict[str, Any]:
+    """Bootstrap servers and security arguments shared by every aiokafka client of a service."""
+    return security_options(
+        settings.kafka_security_protocol,
+        settings.kafka_sasl_mechanism,
+        settings.kafka_sasl_username,
+        settings.kafka_sasl_password,
+        settings.kafka_ssl_cafile,
+    ) | {"bootstrap_servers": settings.kafka_bootstrap_servers}
+
+
+def security_options(
+    protocol: str = "PLAINTEXT", mechanism: str = "", username: str = "", password: str = "", cafile: str = ""
+) -> dict[str, Any]:
+    """aiokafka's keyword arguments for a security protocol (also used by deploy/local/kafka_smoke.py)."""
+    options: dict[str, Any] = {"security_protocol": protocol}
+    if protocol in ("SSL", "SASL_SSL"):
+        options["ssl_context"] = create_ssl_context(cafile=cafile or None)
+    if protocol.startswith("SASL"):
+        options |= {
+            "sasl_mechanism": mechanism,
+            "sasl_plain_username": username,
+            "sasl_plain_password": password,
+        }
+    return options
+
+
 def make_producer(settings: ServiceSettings) -> AIOKafkaProducer:
     return AIOKafkaProducer(
-        bootstrap_servers=settings.kafka_bootstrap_servers,
+        **client_options(settings),
         client_id=f"{settings.service_name}-relay",
         acks="all",
         enable_idempotence=settings.kafka_enable_idempotence,
@@ -34,7 +63,7 @@ def make_producer(settings: ServiceSettings) -> AIOKafkaProducer:
 
 def make_admin(settings: ServiceSettings) -> AIOKafkaAdminClient:
     return AIOKafkaAdminClient(
-        bootstrap_servers=settings.kafka_bootstrap_servers,
+        **client_options(settings),
         client_id=f"{settings.service_name}-admin",
         request_timeout_ms=settings.kafka_request_timeout_ms,
     )

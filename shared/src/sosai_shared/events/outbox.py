@@ -215,10 +215,15 @@ class OutboxRelay:
         return len(done)
 
     async def backlog(self) -> int:
-        async with self.sessionmaker() as session:
-            return int(
-                await session.scalar(
-                    select(func.count()).select_from(self.table).where(self.table.c.published_at.is_(None))
-                )
-                or 0
+        return (await pending(self.sessionmaker, self.table))[0]
+
+
+async def pending(sessionmaker: async_sessionmaker[AsyncSession], table: Table) -> tuple[int, float]:
+    """(unpublished events, age in seconds of the oldest): what /metrics reports at scrape time."""
+    async with sessionmaker() as session:
+        count, oldest = (
+            await session.execute(
+                select(func.count(), func.min(table.c.created_at)).where(table.c.published_at.is_(None))
             )
+        ).one()
+    return int(count or 0), (utcnow() - oldest).total_seconds() if oldest is not None else 0.0
