@@ -19,7 +19,7 @@ PORT="${SOSAI_PG_PORT:-55432}"
 PGDIR="$VAR/postgres"
 DATA="$PGDIR/data"
 LOG="$PGDIR/postgres.log"
-DATABASES=(sosai_registry sosai_certification sosai_calculator sosai_catalog sosai_test)
+DATABASES=(sosai_registry sosai_certification sosai_calculator sosai_catalog sosai_notifications sosai_explorer sosai_test)
 START_TIMEOUT=60
 
 die() { echo "postgres.sh: $*" >&2; exit 1; }

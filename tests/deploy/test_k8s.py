@@ -164,7 +164,7 @@ def test_pods_are_hardened_probed_and_bounded(
         (f"Deployment/{n}", d["spec"]["template"]["spec"]) for n, d in of_kind(docs, "Deployment").items()
     ]
     pods += [(f"Job/{n}", d["spec"]["template"]["spec"]) for n, d in of_kind(docs, "Job").items()]
-    assert len(pods) == 8
+    assert len(pods) == 2 * len(SERVICES)  # a Deployment and a migration Job per service
     for where, pod in pods:
         assert pod["securityContext"]["runAsNonRoot"] is True, where
         assert pod["securityContext"]["runAsUser"] != 0, where

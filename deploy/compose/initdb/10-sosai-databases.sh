@@ -3,7 +3,7 @@
 # service (no service reads another's). Runs once, when the data volume is new
 # (docker-entrypoint-initdb.d). Passwords are compose-local.
 set -euo pipefail
-for svc in registry certification calculator catalog; do
+for svc in registry certification calculator catalog notifications explorer; do
   psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres <<SQL
 CREATE ROLE ${svc} LOGIN PASSWORD '${SOSAI_DB_PASSWORD:-sosai}';
 CREATE DATABASE sosai_${svc} OWNER ${svc};
