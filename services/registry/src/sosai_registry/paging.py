@@ -10,9 +10,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import BigInteger, Integer, Select, and_, or_
+from sqlalchemy import BigInteger, Integer, and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import Mapped
+from sqlmodel.sql.expression import SelectOfScalar
 
 from sosai_registry.schemas import MAX_BIGINT
 from sosai_shared.errors import Unprocessable
@@ -48,14 +49,15 @@ def after(cursor: list[Any], id_type: type[str] | type[int] = str) -> tuple[date
 
 async def keyset(
     session: AsyncSession,
-    stmt: Select[tuple[T]],
-    ts_col: InstrumentedAttribute[datetime],
-    id_col: InstrumentedAttribute[str] | InstrumentedAttribute[int | None],
+    stmt: SelectOfScalar[T],
+    ts_col: Mapped[datetime],
+    id_col: Mapped[str] | Mapped[int | None],
     params: PageParams,
 ) -> list[T]:
     """One page of ``stmt`` ordered by ``(ts_col, id_col)``; fetches ``limit + 1`` rows for ``build_page``."""
     if params.cursor:
-        ts, last_id = after(params.cursor, int if isinstance(id_col.type, Integer | BigInteger) else str)
+        integer_ids = isinstance(getattr(id_col, "type", None), Integer | BigInteger)
+        ts, last_id = after(params.cursor, int if integer_ids else str)
         stmt = stmt.where(or_(ts_col > ts, and_(ts_col == ts, id_col > last_id)))
     stmt = stmt.order_by(ts_col, id_col).limit(params.limit + 1)
     return list((await session.execute(stmt)).scalars().all())

@@ -7,23 +7,24 @@ whole database is already locked by BEGIN IMMEDIATE).
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, inspect
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import SQLModel, col, or_, select
 
 from sosai_registry.models import Block, Counter, Issuance, Transaction, TransactionBlock
 from sosai_shared.errors import Conflict
 
-T = TypeVar("T")
+T = TypeVar("T", bound=SQLModel)
 
 
 async def get(session: AsyncSession, model: type[T], id_: str, *, lock: bool = False) -> T | None:
-    stmt = select(model).where(model.id == id_)  # type: ignore[attr-defined]
+    """The row of ``model`` with primary key ``id_``, read afresh (and locked ``FOR UPDATE`` when asked)."""
+    stmt = select(model).where(inspect(model).primary_key[0] == id_)
     if lock:
         stmt = stmt.with_for_update()
-    row: T | None = (await session.execute(stmt)).scalar_one_or_none()
-    return row
+    return (await session.execute(stmt)).scalar_one_or_none()
 
 
 async def next_counter(session: AsyncSession, name: str, step: int) -> int:
@@ -69,7 +70,7 @@ async def blocks_of(
     stmt = select(Block).where(Block.account_id == account_id)
     if project_id is not None:
         stmt = stmt.where(Block.project_id == project_id)
-    stmt = stmt.order_by(Block.vintage, Block.start)  # type: ignore[arg-type]
+    stmt = stmt.order_by(col(Block.vintage), col(Block.start))
     if lock:
         stmt = stmt.with_for_update()
     return list((await session.execute(stmt)).scalars().all())
@@ -86,14 +87,14 @@ async def neighbours(
             Block.issuance_id == issuance_id,
             or_(Block.end == start - 1, Block.start == end + 1),
         )
-        .order_by(Block.start)  # type: ignore[arg-type]
+        .order_by(col(Block.start))
         .with_for_update()
     )
     return list((await session.execute(stmt)).scalars().all())
 
 
 async def blocks_overlapping(session: AsyncSession, start: int, end: int) -> list[Block]:
-    stmt = select(Block).where(Block.start <= end, Block.end >= start).order_by(Block.start)  # type: ignore[arg-type]
+    stmt = select(Block).where(Block.start <= end, Block.end >= start).order_by(col(Block.start))
     return list((await session.execute(stmt)).scalars().all())
 
 
@@ -111,9 +112,9 @@ async def moves_of_serial(session: AsyncSession, serial: int) -> list[tuple[Tran
     rows = (
         await session.execute(
             select(TransactionBlock, Transaction)
-            .join(Transaction, Transaction.id == TransactionBlock.transaction_id)  # type: ignore[arg-type]
+            .join(Transaction, col(Transaction.id) == TransactionBlock.transaction_id)
             .where(TransactionBlock.start <= serial, TransactionBlock.end >= serial)
-            .order_by(TransactionBlock.id)  # type: ignore[arg-type]
+            .order_by(col(TransactionBlock.id))
         )
     ).all()
     return [(r[0], r[1]) for r in rows]
@@ -125,8 +126,8 @@ async def tx_blocks(session: AsyncSession, transaction_ids: Collection[str]) -> 
         return []
     stmt = (
         select(TransactionBlock)
-        .where(TransactionBlock.transaction_id.in_(transaction_ids))  # type: ignore[attr-defined]
-        .order_by(TransactionBlock.transaction_id, TransactionBlock.start)  # type: ignore[arg-type]
+        .where(col(TransactionBlock.transaction_id).in_(transaction_ids))
+        .order_by(col(TransactionBlock.transaction_id), col(TransactionBlock.start))
     )
     return list((await session.execute(stmt)).scalars().all())
 
@@ -134,12 +135,12 @@ async def tx_blocks(session: AsyncSession, transaction_ids: Collection[str]) -> 
 async def issuances_by_id(session: AsyncSession, ids: Collection[str]) -> dict[str, Issuance]:
     if not ids:
         return {}
-    stmt = select(Issuance).where(Issuance.id.in_(ids))  # type: ignore[attr-defined]
+    stmt = select(Issuance).where(col(Issuance.id).in_(ids))
     return {i.id: i for i in (await session.execute(stmt)).scalars().all()}
 
 
 async def balance(session: AsyncSession, account_id: str) -> int:
-    total: Any = await session.scalar(
+    total = await session.scalar(
         select(func.coalesce(func.sum(Block.end - Block.start + 1), 0)).where(Block.account_id == account_id)
     )
     return int(total or 0)

@@ -21,7 +21,10 @@ import re
 from dataclasses import dataclass
 
 # the programme runs on Japan's calendar: one definition for every service (re-exported here)
-from sosai_shared.fiscal import JST, fiscal_year, fiscal_year_bounds, today_jst  # noqa: F401
+from sosai_shared.fiscal import JST as JST
+from sosai_shared.fiscal import fiscal_year as fiscal_year
+from sosai_shared.fiscal import fiscal_year_bounds as fiscal_year_bounds
+from sosai_shared.fiscal import today_jst as today_jst
 
 _SERIAL = re.compile(
     r"^(?P<scheme>[A-Z]{2})-(?P<type>[A-Z]{2,3})-(?P<prog>[A-Z0-9]{2,20})-(?P<code>P\d{4,})-"

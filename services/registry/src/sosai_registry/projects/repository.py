@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
 
 from sosai_registry.models import Certification, Methodology, Project, ProjectTransition
 from sosai_registry.paging import keyset
@@ -21,7 +22,7 @@ async def methodology_by_code(session: AsyncSession, code: str) -> Methodology |
 async def methodologies_by_id(session: AsyncSession, ids: Collection[str]) -> dict[str, Methodology]:
     if not ids:
         return {}
-    stmt = select(Methodology).where(Methodology.id.in_(ids))  # type: ignore[attr-defined]
+    stmt = select(Methodology).where(col(Methodology.id).in_(ids))
     return {m.id: m for m in (await session.execute(stmt)).scalars().all()}
 
 
@@ -31,7 +32,7 @@ async def methodologies_page(
     stmt = select(Methodology)
     if category:
         stmt = stmt.where(Methodology.category == category)
-    return await keyset(session, stmt, Methodology.created_at, Methodology.id, params)  # type: ignore[arg-type]
+    return await keyset(session, stmt, col(Methodology.created_at), col(Methodology.id), params)
 
 
 async def projects_page(
@@ -46,21 +47,21 @@ async def projects_page(
     """A page of projects: of one proponent (``org``), or only those the public ledger shows."""
     stmt = select(Project)
     if public:
-        stmt = stmt.where(Project.status.in_(PUBLIC_PROJECT_STATUSES))  # type: ignore[attr-defined]
+        stmt = stmt.where(col(Project.status).in_(PUBLIC_PROJECT_STATUSES))
     if org is not None:
         stmt = stmt.where(Project.proponent_org == org)
     if status:
         stmt = stmt.where(Project.status == status)
     if prefecture:
         stmt = stmt.where(Project.prefecture == prefecture)
-    return await keyset(session, stmt, Project.applied_at, Project.id, params)  # type: ignore[arg-type]
+    return await keyset(session, stmt, col(Project.applied_at), col(Project.id), params)
 
 
 async def transitions(session: AsyncSession, project_id: str) -> Sequence[ProjectTransition]:
     stmt = (
         select(ProjectTransition)
         .where(ProjectTransition.project_id == project_id)
-        .order_by(ProjectTransition.id)  # type: ignore[arg-type]
+        .order_by(col(ProjectTransition.id))
     )
     return (await session.execute(stmt)).scalars().all()
 
@@ -82,6 +83,6 @@ async def certifications_of(session: AsyncSession, project_id: str) -> Sequence[
     stmt = (
         select(Certification)
         .where(Certification.project_id == project_id)
-        .order_by(Certification.period_start)  # type: ignore[arg-type]
+        .order_by(col(Certification.period_start))
     )
     return (await session.execute(stmt)).scalars().all()

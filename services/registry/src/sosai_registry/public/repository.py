@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, select
+from sqlalchemy import func, literal_column
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
 
 from sosai_registry.ledger.serials import fiscal_year_bounds
 from sosai_registry.models import Certification, Issuance, Methodology, Project, Transaction
@@ -23,7 +24,7 @@ async def issuances_page(
     if fiscal_year:
         lo, hi = fiscal_year_bounds(fiscal_year)
         stmt = stmt.where(Issuance.issued_on >= lo, Issuance.issued_on <= hi)
-    return await keyset(session, stmt, Issuance.issued_at, Issuance.id, params)  # type: ignore[arg-type]
+    return await keyset(session, stmt, col(Issuance.issued_at), col(Issuance.id), params)
 
 
 async def _sums_by_date(
@@ -38,7 +39,7 @@ async def registrations_by_date(session: AsyncSession) -> list[tuple[date, int]]
         session,
         Project.registered_on,
         literal_column("1"),
-        Project.registered_on.is_not(None),  # type: ignore[union-attr]
+        col(Project.registered_on).is_not(None),
     )
 
 
@@ -48,9 +49,9 @@ async def certified_by_date(session: AsyncSession) -> list[tuple[date, int]]:
 
 async def completed_by_date(session: AsyncSession, kind: str) -> list[tuple[date, int]]:
     """Tonnes of completed transactions of one kind, per effective date."""
-    done: ColumnElement[bool] = Transaction.status == "completed"  # type: ignore[assignment]
+    done = col(Transaction.status) == "completed"
     return await _sums_by_date(
-        session, Transaction.effective_on, Transaction.quantity, done, Transaction.kind == kind
+        session, Transaction.effective_on, Transaction.quantity, done, col(Transaction.kind) == kind
     )
 
 
@@ -62,6 +63,6 @@ async def projects_by_status(session: AsyncSession) -> dict[str, int]:
     return await _counts_by(session, Project.status)
 
 
-async def _counts_by(session: AsyncSession, col: Any, *where: Any) -> dict[str, int]:
-    rows = (await session.execute(select(col, func.count()).where(*where).group_by(col))).all()
+async def _counts_by(session: AsyncSession, column: Any, *where: Any) -> dict[str, int]:
+    rows = (await session.execute(select(column, func.count()).where(*where).group_by(column))).all()
     return {str(r[0]): int(r[1]) for r in rows}

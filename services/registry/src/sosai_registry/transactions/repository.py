@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, or_, select
 
 from sosai_registry.models import Issuance, Transaction, TransactionBlock
 from sosai_registry.paging import keyset
@@ -34,7 +34,7 @@ async def transactions_page(
         stmt = stmt.where(
             or_(Transaction.from_account_id == account_id, Transaction.to_account_id == account_id)
         )
-    return await keyset(session, stmt, Transaction.created_at, Transaction.id, params)  # type: ignore[arg-type]
+    return await keyset(session, stmt, col(Transaction.created_at), col(Transaction.id), params)
 
 
 async def retirements_page(
@@ -56,10 +56,10 @@ async def retirements_page(
         stmt = stmt.where(Transaction.effective_on <= to_date)
     if project_id:
         stmt = stmt.where(
-            Transaction.id.in_(  # type: ignore[attr-defined]
+            col(Transaction.id).in_(
                 select(TransactionBlock.transaction_id)
-                .join(Issuance, Issuance.id == TransactionBlock.issuance_id)  # type: ignore[arg-type]
+                .join(Issuance, col(Issuance.id) == TransactionBlock.issuance_id)
                 .where(Issuance.project_id == project_id)
             )
         )
-    return await keyset(session, stmt, Transaction.created_at, Transaction.id, params)  # type: ignore[arg-type]
+    return await keyset(session, stmt, col(Transaction.created_at), col(Transaction.id), params)
