@@ -4,7 +4,7 @@ problem responses of the OpenAPI.
 Integer bounds: tonnes and serial numbers are stored as BIGINT on every tier, so no request may
 carry one that a column cannot hold (SQLite would take it, PostgreSQL would fail). Quantities are
 bounded far below that, at a trillion tonnes (Japan emits about 1.1 billion t-CO2 a year), so
-that the serial counter can never overflow either. Integers are strict: ``"3"``, ``true`` and
+that the serial counter can never overflow either; serial numbers stop at 10**18. Integers are strict: ``"3"``, ``true`` and
 ``1.5`` are refused, never coerced.
 """
 
@@ -16,6 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 #: the largest value a BIGINT column holds (PostgreSQL int8, SQLite INTEGER)
 MAX_BIGINT = 2**63 - 1
+#: the largest serial number: fits BIGINT, and stays exact where the OpenAPI document carries bounds
+#: as floating-point numbers (2**63 - 1 would be published as 2**63)
+MAX_SERIAL = 10**18
 #: the largest quantity of tonnes one request may name
 MAX_TONNES = 10**12
 
@@ -30,7 +33,7 @@ Tonnes = Annotated[
     ),
 ]
 #: a serial number (one tonne)
-SerialNumber = Annotated[int, Field(strict=True, ge=1, le=MAX_BIGINT)]
+SerialNumber = Annotated[int, Field(strict=True, ge=1, le=MAX_SERIAL)]
 
 
 class In(BaseModel):

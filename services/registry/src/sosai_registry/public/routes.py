@@ -169,7 +169,7 @@ async def retirement_notice(retirement_id: str, request: Request, uow: UoW) -> H
     "/public/serials/{serial}",
     response_model=SerialLifecycleOut,
     summary="Lifecycle of one serial: where it came from and where it is now",
-    description="`serial` is a serial number (`1234`, at most 2^63 - 1) or a printed range (its start is "
+    description="`serial` is a serial number (`1234`, at most 10^18) or a printed range (its start is "
     "looked up).",
     responses=errors(e404="serial-not-found", e422="invalid-serial"),
 )

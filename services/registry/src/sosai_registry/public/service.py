@@ -27,7 +27,7 @@ from sosai_registry.public.schemas import (
     SerialStatus,
     StatisticsOut,
 )
-from sosai_registry.schemas import MAX_BIGINT
+from sosai_registry.schemas import MAX_SERIAL
 from sosai_registry.transactions.schemas import RetirementOut
 from sosai_registry.transactions.service import retirement_view
 from sosai_shared.errors import NotFound, Unprocessable
@@ -78,8 +78,8 @@ def serial_number(text: str) -> int:
         number = int(text) if text.isdigit() else parse_serial(text).start
     except ValueError as exc:
         raise Unprocessable(str(exc), type="invalid-serial") from exc
-    if not 1 <= number <= MAX_BIGINT:
-        raise Unprocessable(f"Serial numbers run from 1 to {MAX_BIGINT}.", type="invalid-serial")
+    if not 1 <= number <= MAX_SERIAL:
+        raise Unprocessable(f"Serial numbers run from 1 to {MAX_SERIAL}.", type="invalid-serial")
     return number
 
 
