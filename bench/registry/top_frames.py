@@ -1,7 +1,7 @@
 """Top frames of a py-spy recording in raw (collapsed-stack) form: where the registry spends its CPU.
 
     py-spy record --pid <uvicorn pid> --format raw --output registry.txt --nonblocking
-    .venv/bin/python bench/registry/top_frames.py registry.txt --top 10
+    .venv/bin/python bench/registry/top_frames.py registry.txt --top 10 --within sosai_shared/metrics.py
 
 Prints the frames with the most samples on top of the stack (self) and anywhere in it (total), and the
 share of samples per package (the first frame of the stack that belongs to a known package, from the top).
@@ -44,6 +44,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("raw", type=Path)
     ap.add_argument("--top", type=int, default=10)
+    ap.add_argument(
+        "--within",
+        default="",
+        help="keep only stacks with a frame containing this text (e.g. the HTTP middleware, to leave out start-up)",
+    )
     args = ap.parse_args()
     own: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -55,6 +60,8 @@ def main() -> None:
             continue
         n = int(count)
         frames = stack.split(";")
+        if args.within and not any(args.within in f for f in frames):
+            continue
         samples += n
         own[frames[-1]] += n
         for f in set(frames):
