@@ -215,13 +215,16 @@ async def main() -> None:
     base = f"http://127.0.0.1:{args.port}"
     try:
         async with httpx.AsyncClient(base_url=base, timeout=30) as c:
-            for _ in range(120):
+            # a loaded two-core machine (or a profiler attached) can take minutes to start the service
+            for _ in range(600):
                 try:
                     if (await c.get("/healthz")).status_code == 200:
                         break
                 except httpx.TransportError:
                     pass
                 await asyncio.sleep(0.5)
+            else:
+                raise RuntimeError("the registry did not become healthy within 300 s")
             accounts, sinks = await seed(c, args.accounts, 1_000_000)
         svc = await drive(base, accounts, sinks, args.clients, args.seconds)
     finally:

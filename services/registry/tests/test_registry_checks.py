@@ -235,7 +235,7 @@ async def test_overlapping_issued_serials_are_refused(
     from sqlalchemy import func, select, text
     from sqlalchemy.exc import IntegrityError
 
-    from sosai_registry import repository
+    from sosai_registry.ledger import repository
     from sosai_registry.models import Issuance
     from sosai_shared.errors import Conflict
 

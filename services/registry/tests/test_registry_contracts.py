@@ -10,7 +10,7 @@ import httpx
 from registry_helpers import ADMIN1, funded_account, ok, org_headers
 from sqlalchemy import select
 
-from sosai_registry.serials import parse_serial
+from sosai_registry.ledger.serials import parse_serial
 from sosai_shared.contracts import contract_for
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "tests" / "contract_examples" / "registry"

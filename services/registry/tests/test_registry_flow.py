@@ -20,7 +20,7 @@ from registry_helpers import (
     snapshot,
 )
 
-from sosai_registry.serials import parse_serial
+from sosai_registry.ledger.serials import parse_serial
 
 P = "jp.sosai.registry."
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sosai_registry.serials import Serial, carve, fiscal_year, format_serial, parse_serial, split_low
+from sosai_registry.ledger.rules import carve, split_low
+from sosai_registry.ledger.serials import Serial, fiscal_year, format_serial, parse_serial
 
 serials = st.builds(
     lambda scheme, t, prog, code, vintage, start, n: Serial(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 from datetime import date, timedelta
-from types import SimpleNamespace
 from typing import Any
 
 from hypothesis import HealthCheck, settings
@@ -21,7 +20,9 @@ from hypothesis.stateful import (
 )
 from sqlalchemy import func, select
 
-from sosai_registry import service as svc
+from sosai_registry.accounts.service import open_account
+from sosai_registry.context import Ctx
+from sosai_registry.ledger.schemas import RangeIn
 from sosai_registry.models import (
     CANCELLATION_ACCOUNT,
     RETIREMENT_ACCOUNT,
@@ -30,6 +31,11 @@ from sosai_registry.models import (
     Issuance,
     TransactionBlock,
 )
+from sosai_registry.projects.schemas import CertificationIn, MethodologyIn, ProjectIn, TransitionIn
+from sosai_registry.projects.service import apply_project, certify, create_methodology, transition_project
+from sosai_registry.transactions.moves import retire, transfer
+from sosai_registry.transactions.schemas import CancellationIn, IssuanceProposalIn, RetirementIn, TransferIn
+from sosai_registry.transactions.service import approve, propose_cancellation, propose_issuance
 from sosai_shared.auth import Principal
 from sosai_shared.db import Database
 from sosai_shared.errors import DomainError
@@ -53,7 +59,7 @@ class Env:
 
     async def tx(self, principal: Principal, fn: Any, *args: Any) -> Any:
         async with self.db.sessionmaker() as s, s.begin():
-            return await fn(svc.Ctx(s, principal, "/sosai/registry-test"), *args)
+            return await fn(Ctx(s, principal, "/sosai/registry-test"), *args)
 
 
 ENV: Env | None = None
@@ -71,18 +77,15 @@ class Ledger(RuleBasedStateMachine):
 
     @initialize()
     def setup(self) -> None:
-        async def go(ctx: svc.Ctx) -> str:
+        async def go(ctx: Ctx) -> str:
             code = f"SM{next(_day)}-{id(self)}"
-            await svc.create_methodology(
-                ctx,
-                SimpleNamespace(
-                    code=code, name="m", category="emission_reduction", version="1", credit_type=None
-                ),
+            await create_methodology(
+                ctx, MethodologyIn(code=code, name="m", category="emission_reduction", version="1")
             )
             return code
 
         code = self.env.run(self.env.tx(ADMIN1, go))
-        body = SimpleNamespace(
+        body = ProjectIn(
             name="p",
             methodology_code=code,
             prefecture="kochi",
@@ -90,12 +93,12 @@ class Ledger(RuleBasedStateMachine):
             crediting_start=date(2008, 4, 1),
             crediting_end=date(2030, 3, 31),
         )
-        p = self.env.run(self.env.tx(HOLDER, svc.apply_project, body))
+        p = self.env.run(self.env.tx(HOLDER, apply_project, body))
         for to in ("validated", "registered"):
-            self.env.run(self.env.tx(ADMIN1, svc.transition_project, p.id, to, None, None))
+            self.env.run(self.env.tx(ADMIN1, transition_project, p.id, TransitionIn(to=to)))
         self.project = p.id
         for name in ("a", "b", "c"):
-            acc = self.env.run(self.env.tx(HOLDER, svc.open_account, name))
+            acc = self.env.run(self.env.tx(HOLDER, open_account, name))
             self.model[acc.id] = set()
 
     def _held(self) -> list[str]:
@@ -108,30 +111,25 @@ class Ledger(RuleBasedStateMachine):
         cert = self.env.run(
             self.env.tx(
                 ADMIN1,
-                svc.certify,
+                certify,
                 self.project,
-                SimpleNamespace(
-                    period_start=d,
-                    period_end=d,
-                    monitoring_report="m",
-                    verifier="v",
-                    quantity=quantity,
-                    effective_date=None,
+                CertificationIn(
+                    period_start=d, period_end=d, monitoring_report="m", verifier="v", quantity=quantity
                 ),
             )
         )
         tx = self.env.run(
             self.env.tx(
                 ADMIN1,
-                svc.propose_issuance,
+                propose_issuance,
                 cert.id,
-                SimpleNamespace(quantity=quantity, account_id=acc, validity_end=date(2021, 3, 31)),
+                IssuanceProposalIn(quantity=quantity, account_id=acc, validity_end=date(2021, 3, 31)),
             )
         )
-        _, views, _ = self.env.run(self.env.tx(ADMIN2, svc.approve, tx.id, None))
+        views = self.env.run(self.env.tx(ADMIN2, approve, tx.id, None)).blocks
         for v in views:
-            self.model[acc].update(range(v["start"], v["end"] + 1))
-        self.completed[tx.id] = [(v["start"], v["end"]) for v in views]
+            self.model[acc].update(range(v.start, v.end + 1))
+        self.completed[tx.id] = [(v.start, v.end) for v in views]
 
     @precondition(lambda self: bool(self._held()))
     @rule(data=st.data(), by_range=st.booleans())
@@ -144,59 +142,45 @@ class Ledger(RuleBasedStateMachine):
             j = i
             while j + 1 < len(serials) and serials[j + 1] == serials[j] + 1 and data.draw(st.booleans()):
                 j += 1
-            body = SimpleNamespace(
-                from_account_id=src,
-                to_account_id=dst,
-                quantity=None,
-                ranges=[SimpleNamespace(start=serials[i], end=serials[j])],
+            body = TransferIn(
+                from_account_id=src, to_account_id=dst, ranges=[RangeIn(start=serials[i], end=serials[j])]
             )
         else:
-            body = SimpleNamespace(
-                from_account_id=src,
-                to_account_id=dst,
-                ranges=None,
-                quantity=data.draw(st.integers(1, len(serials))),
+            body = TransferIn(
+                from_account_id=src, to_account_id=dst, quantity=data.draw(st.integers(1, len(serials)))
             )
-        tx, views = self.env.run(self.env.tx(HOLDER, svc.transfer, body))
-        moved = {n for v in views for n in range(v["start"], v["end"] + 1)}
+        done = self.env.run(self.env.tx(HOLDER, transfer, body))
+        tx, views = done.tx, done.blocks
+        moved = {n for v in views for n in range(v.start, v.end + 1)}
         assert moved <= self.model[src] and len(moved) == tx.quantity
         self.model[src] -= moved
         self.model[dst] |= moved
-        self.completed[tx.id] = sorted((v["start"], v["end"]) for v in views)
+        self.completed[tx.id] = sorted((v.start, v.end) for v in views)
 
     @precondition(lambda self: bool(self._held()))
     @rule(data=st.data())
     def retire(self, data: st.DataObject) -> None:
         src = data.draw(st.sampled_from(self._held()))
         q = data.draw(st.integers(1, len(self.model[src])))
-        body = SimpleNamespace(
-            account_id=src,
-            quantity=q,
-            ranges=None,
-            use="own_activity",
-            purpose="p",
-            beneficiary="b",
-            footprint_id=None,
-            session_id=None,
-            application_id=None,
-        )
-        tx, views = self.env.run(self.env.tx(HOLDER, svc.retire, body))
-        moved = {n for v in views for n in range(v["start"], v["end"] + 1)}
+        body = RetirementIn(account_id=src, quantity=q, use="own_activity", purpose="p", beneficiary="b")
+        done = self.env.run(self.env.tx(HOLDER, retire, body))
+        tx, views = done.tx, done.blocks
+        moved = {n for v in views for n in range(v.start, v.end + 1)}
         # whole blocks go lowest serial first (one vintage here); a partial last block keeps its low range
         assert moved <= self.model[src] and len(moved) == q
         self.model[src] -= moved
         self.retired |= moved
-        self.completed[tx.id] = sorted((v["start"], v["end"]) for v in views)
+        self.completed[tx.id] = sorted((v.start, v.end) for v in views)
 
     @precondition(lambda self: bool(self._held()))
     @rule(data=st.data())
     def cancel(self, data: st.DataObject) -> None:
         src = data.draw(st.sampled_from(self._held()))
         q = data.draw(st.integers(1, len(self.model[src])))
-        body = SimpleNamespace(account_id=src, quantity=q, ranges=None, reason="audit")
-        tx = self.env.run(self.env.tx(ADMIN1, svc.propose_cancellation, body))
-        _, views, _ = self.env.run(self.env.tx(ADMIN2, svc.approve, tx.id, None))
-        moved = {n for v in views for n in range(v["start"], v["end"] + 1)}
+        body = CancellationIn(account_id=src, quantity=q, reason="audit")
+        tx = self.env.run(self.env.tx(ADMIN1, propose_cancellation, body))
+        views = self.env.run(self.env.tx(ADMIN2, approve, tx.id, None)).blocks
+        moved = {n for v in views for n in range(v.start, v.end + 1)}
         assert len(moved) == q and moved <= self.model[src]
         self.model[src] -= moved
         self.cancelled |= moved
@@ -205,19 +189,15 @@ class Ledger(RuleBasedStateMachine):
     @rule(data=st.data())
     def overdraw_is_refused(self, data: st.DataObject) -> None:
         src = data.draw(st.sampled_from(self._held()))
-        body = SimpleNamespace(
+        body = RetirementIn(
             account_id=src,
             quantity=len(self.model[src]) + 1,
-            ranges=None,
             use="own_activity",
             purpose="p",
             beneficiary="b",
-            footprint_id=None,
-            session_id=None,
-            application_id=None,
         )
         try:
-            self.env.run(self.env.tx(HOLDER, svc.retire, body))
+            self.env.run(self.env.tx(HOLDER, retire, body))
         except DomainError as exc:
             assert exc.type == "insufficient-balance"
         else:

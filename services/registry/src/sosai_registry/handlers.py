@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sosai_registry.service import register_provider
+from sosai_registry.accounts.service import register_provider
 from sosai_shared.contracts import ProviderRegisteredV1
 from sosai_shared.events.envelope import CloudEvent
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from sosai_registry import models
+from sosai_registry.accounts.routes import router as accounts
 from sosai_registry.config import Settings
 from sosai_registry.handlers import on_provider_registered
-from sosai_registry.public import router as public_router
-from sosai_registry.routes import router
+from sosai_registry.projects.routes import router as projects
+from sosai_registry.public.routes import router as public
+from sosai_registry.transactions.routes import router as transactions
 from sosai_shared.app import Runtime, create_service_app
 from sosai_shared.contracts import TOPICS, ProviderRegisteredV1
 from sosai_shared.events.consumer import EventConsumer
@@ -30,7 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "price indications and the public ledger.",
         package="sosai_registry",
         metadata=models.Base.metadata,
-        routers=[router, public_router],
+        routers=[projects, transactions, accounts, public],
         publishes=[TOPICS["registry"]],
         consumers=consumers,
     )

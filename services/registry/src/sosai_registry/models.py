@@ -11,13 +11,17 @@ overlapping issued ranges impossible). Every movement of every range is logged i
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
 from sosai_shared.db import BigInt, UTCDateTime, make_base
 
-Base = make_base("Registry")
+if TYPE_CHECKING:  # a base made at run time is no type to a checker; its tables are SQLModels
+    Base = SQLModel
+else:
+    Base = make_base("Registry")
 
 # fixed ids of the system accounts (created by the migration)
 RETIREMENT_ACCOUNT = "SYS-RETIREMENT"
@@ -37,7 +41,7 @@ def _ts(nullable: bool = False) -> Column:  # type: ignore[type-arg]
     return Column(UTCDateTime, nullable=nullable)
 
 
-class Counter(Base, table=True):  # type: ignore[call-arg]
+class Counter(Base, table=True):
     """Registry-wide monotonically increasing counters (serial numbers, project codes)."""
 
     __tablename__ = "counters"
@@ -45,7 +49,7 @@ class Counter(Base, table=True):  # type: ignore[call-arg]
     value: int = Field(sa_column=Column(BigInt, nullable=False))
 
 
-class Methodology(Base, table=True):  # type: ignore[call-arg]
+class Methodology(Base, table=True):
     __tablename__ = "methodologies"
     id: str = Field(sa_column=Column(String(36), primary_key=True))
     code: str = Field(sa_column=Column(String(40), nullable=False, unique=True))
@@ -57,7 +61,7 @@ class Methodology(Base, table=True):  # type: ignore[call-arg]
     created_at: datetime = Field(sa_column=_ts())
 
 
-class Project(Base, table=True):  # type: ignore[call-arg]
+class Project(Base, table=True):
     __tablename__ = "projects"
     id: str = Field(sa_column=Column(String(36), primary_key=True))
     code: str = Field(sa_column=Column(String(20), nullable=False, unique=True))
@@ -73,7 +77,7 @@ class Project(Base, table=True):  # type: ignore[call-arg]
     registered_on: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
 
 
-class ProjectTransition(Base, table=True):  # type: ignore[call-arg]
+class ProjectTransition(Base, table=True):
     __tablename__ = "project_transitions"
     id: int | None = Field(default=None, sa_column=Column(BigInt, primary_key=True, autoincrement=True))
     project_id: str = Field(
@@ -88,7 +92,7 @@ class ProjectTransition(Base, table=True):  # type: ignore[call-arg]
     at: datetime = Field(sa_column=_ts())
 
 
-class Certification(Base, table=True):  # type: ignore[call-arg]
+class Certification(Base, table=True):
     """A verified monitoring report and the certified quantity of its period."""
 
     __tablename__ = "certifications"
@@ -108,7 +112,7 @@ class Certification(Base, table=True):  # type: ignore[call-arg]
     created_at: datetime = Field(sa_column=_ts())
 
 
-class Account(Base, table=True):  # type: ignore[call-arg]
+class Account(Base, table=True):
     __tablename__ = "accounts"
     id: str = Field(sa_column=Column(String(36), primary_key=True))
     org: str = Field(sa_column=Column(String(200), nullable=False, index=True))
@@ -119,7 +123,7 @@ class Account(Base, table=True):  # type: ignore[call-arg]
     created_at: datetime = Field(sa_column=_ts())
 
 
-class ProviderOrg(Base, table=True):  # type: ignore[call-arg]
+class ProviderOrg(Base, table=True):
     """Organisations registered as Anshin providers (learnt from certification.events)."""
 
     __tablename__ = "provider_orgs"
@@ -129,7 +133,7 @@ class ProviderOrg(Base, table=True):  # type: ignore[call-arg]
     registered_at: datetime = Field(sa_column=_ts())
 
 
-class Transaction(Base, table=True):  # type: ignore[call-arg]
+class Transaction(Base, table=True):
     """Issuance, transfer, retirement, cancellation, buffer contribution or buffer reversal."""
 
     __tablename__ = "transactions"
@@ -166,7 +170,7 @@ class Transaction(Base, table=True):  # type: ignore[call-arg]
     completed_at: datetime | None = Field(default=None, sa_column=_ts(True))
 
 
-class Issuance(Base, table=True):  # type: ignore[call-arg]
+class Issuance(Base, table=True):
     """The issued-range ledger: one contiguous range per certification, never overlapping."""
 
     __tablename__ = "issuances"
@@ -193,7 +197,7 @@ class Issuance(Base, table=True):  # type: ignore[call-arg]
     issued_at: datetime = Field(sa_column=_ts())
 
 
-class Block(Base, table=True):  # type: ignore[call-arg]
+class Block(Base, table=True):
     """A holding: an inclusive serial range held by one account, with its issuance attributes."""
 
     __tablename__ = "blocks"
@@ -216,7 +220,7 @@ class Block(Base, table=True):  # type: ignore[call-arg]
         return self.end - self.start + 1
 
 
-class TransactionBlock(Base, table=True):  # type: ignore[call-arg]
+class TransactionBlock(Base, table=True):
     """One range moved by one transaction (the split/move log)."""
 
     __tablename__ = "transaction_blocks"
@@ -234,7 +238,7 @@ class TransactionBlock(Base, table=True):  # type: ignore[call-arg]
     at: datetime = Field(sa_column=_ts())
 
 
-class PriceIndication(Base, table=True):  # type: ignore[call-arg]
+class PriceIndication(Base, table=True):
     __tablename__ = "price_indications"
     id: int | None = Field(default=None, sa_column=Column(BigInt, primary_key=True, autoincrement=True))
     org: str

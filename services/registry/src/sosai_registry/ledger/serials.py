@@ -1,4 +1,4 @@
-"""Serial numbers, range arithmetic and fiscal years: pure functions, property-tested.
+"""Serial numbers and fiscal years: pure functions, property-tested (range arithmetic is in rules.py).
 
 Printable serial format (one block)::
 
@@ -21,7 +21,10 @@ import re
 from dataclasses import dataclass
 
 # the programme runs on Japan's calendar: one definition for every service (re-exported here)
-from sosai_shared.fiscal import JST, fiscal_year, fiscal_year_bounds, today_jst  # noqa: F401
+from sosai_shared.fiscal import JST as JST
+from sosai_shared.fiscal import fiscal_year as fiscal_year
+from sosai_shared.fiscal import fiscal_year_bounds as fiscal_year_bounds
+from sosai_shared.fiscal import today_jst as today_jst
 
 _SERIAL = re.compile(
     r"^(?P<scheme>[A-Z]{2})-(?P<type>[A-Z]{2,3})-(?P<prog>[A-Z0-9]{2,20})-(?P<code>P\d{4,})-"
@@ -71,23 +74,3 @@ def parse_serial(text: str) -> Serial:
     return Serial(
         m["scheme"], m["type"], programme_from_segment(m["prog"]), m["code"], int(m["vintage"]), start, end
     )
-
-
-def split_low(start: int, end: int, keep: int) -> tuple[tuple[int, int], tuple[int, int]]:
-    """Split ``[start, end]`` so the first part (the sender's) holds the ``keep`` lowest serials
-    and the second (the receiver's) the rest: the UNDP rule, sender keeps the low range."""
-    if not 0 < keep < end - start + 1:
-        raise ValueError(f"cannot keep {keep} of {start}-{end}")
-    return (start, start + keep - 1), (start + keep, end)
-
-
-def carve(start: int, end: int, a: int, b: int) -> tuple[list[tuple[int, int]], tuple[int, int]]:
-    """Remove ``[a, b]`` from ``[start, end]``: (what remains, in order; the carved range)."""
-    if not start <= a <= b <= end:
-        raise ValueError(f"{a}-{b} is not inside {start}-{end}")
-    rest = []
-    if a > start:
-        rest.append((start, a - 1))
-    if b < end:
-        rest.append((b + 1, end))
-    return rest, (a, b)
