@@ -13,6 +13,8 @@ at the start, so concurrent requests serialize instead of failing half-way with
 
 from __future__ import annotations
 
+import logging
+import traceback
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -21,6 +23,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Column, DateTime, Integer, MetaData, String, Table, Text, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import StatementError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session, registry
 from sqlalchemy.pool import NullPool
@@ -112,10 +115,15 @@ def add_platform_tables(metadata: MetaData) -> None:
 
 
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+    """The service's engine. ``hide_parameters``: a statement's values (e-mail addresses among them)
+    never reach an exception's text or a log line, whatever level the logs run at."""
     if url.startswith("sqlite"):
+        # aiosqlite's DEBUG lines quote every statement with its parameters
+        logging.getLogger("aiosqlite").setLevel(max(logging.getLogger("aiosqlite").level, logging.INFO))
         engine = create_async_engine(
             url,
             echo=echo,
+            hide_parameters=True,
             connect_args={"timeout": 30},
             # one connection per checkout: aiosqlite threads are cheap, and a pooled
             # connection stuck in a failed transaction would poison later requests
@@ -140,6 +148,7 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     return create_async_engine(
         url,
         echo=echo,
+        hide_parameters=True,
         pool_size=10,
         max_overflow=20,
         pool_pre_ping=True,
@@ -153,6 +162,39 @@ async def unit_of_work(sessionmaker: async_sessionmaker[AsyncSession]) -> AsyncI
     """One transaction for a worker (consumer, relay): commit on success, roll back on error."""
     async with sessionmaker() as session, session.begin():
         yield session
+
+
+def database_error_fields(exc: BaseException) -> dict[str, Any]:
+    """What may be logged about a database error: its classes, SQLSTATE, constraint and statement
+    shape (with placeholders). Never the parameters, and never the driver's message, whose DETAIL
+    line quotes the offending values (an e-mail address in a unique key, say)."""
+    fields: dict[str, Any] = {"error": type(exc).__name__}
+    if isinstance(exc, StatementError) and exc.statement:
+        fields["statement"] = " ".join(str(exc.statement).split())[:2000]
+    seen: BaseException | None = getattr(exc, "orig", None) or exc.__cause__
+    for _ in range(4):  # SQLAlchemy → adapter → driver (asyncpg keeps sqlstate and constraint there)
+        if seen is None:
+            break
+        fields.setdefault("driver_error", type(seen).__name__)
+        for attr in ("sqlstate", "constraint_name", "table_name", "column_name"):
+            value = getattr(seen, attr, None)
+            if isinstance(value, str) and value:
+                fields.setdefault(attr, value)
+        seen = seen.__cause__ or getattr(seen, "orig", None)
+    return fields
+
+
+def describe_database_error(exc: BaseException) -> str:
+    """One line safe for logs and dead-letter reasons (see :func:`database_error_fields`)."""
+    fields = database_error_fields(exc)
+    return "; ".join(f"{k}={v}" for k, v in fields.items())
+
+
+def log_database_error(logger: logging.Logger, exc: BaseException, message: str = "database error") -> None:
+    """Log a database error with the frames of its traceback but none of its values."""
+    fields = database_error_fields(exc)
+    fields["traceback"] = "".join(traceback.format_tb(exc.__traceback__))[-4000:]
+    logger.error("%s: %s", message, fields["error"], extra={"extra_fields": fields})
 
 
 def insert_ignore(table: Table, dialect_name: str, **values: Any) -> Any:
