@@ -5,9 +5,10 @@ share one ``MetaData`` when a test imports both) and carries the platform tables
 (outbox, inbox, idempotency keys) in that same metadata: the change, its event
 and its idempotency record always commit together.
 
-SQLite is opened with ``BEGIN IMMEDIATE`` transactions: the writer lock is taken
-at the start, so concurrent requests serialize instead of failing half-way with
-"database is locked". On PostgreSQL, services lock the rows they move with
+On SQLite, writing transactions begin ``IMMEDIATE``: the writer lock is taken at
+the start, so concurrent writers serialize instead of failing half-way with
+"database is locked"; reading transactions (``read_sessionmaker``) begin deferred
+and never wait for that lock. On PostgreSQL, services lock the rows they move with
 ``SELECT ... FOR UPDATE`` (a no-op on SQLite, where the whole file is locked).
 """
 
@@ -114,6 +115,10 @@ def add_platform_tables(metadata: MetaData) -> None:
     )
 
 
+#: Execution option of the engine behind :attr:`Database.read_sessionmaker`.
+READ_ONLY_OPTION = "sosai_read_only"
+
+
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     """The service's engine. ``hide_parameters``: a statement's values (e-mail addresses among them)
     never reach an exception's text or a log line, whatever level the logs run at."""
@@ -142,7 +147,10 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
 
         @event.listens_for(engine.sync_engine, "begin")
         def _sqlite_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # writers take the lock up front (no "database is locked" half-way); readers never take
+            # it, so a long writer (or a relay) cannot stall them (see Database.read_sessionmaker)
+            deferred = conn.get_execution_options().get(READ_ONLY_OPTION, False)
+            conn.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
 
         return engine
     return create_async_engine(
@@ -234,6 +242,16 @@ class Database:
 
         self.sessionmaker: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine,
+            expire_on_commit=False,
+            sync_session_class=_Session,
+            info={"outbox_table": self.outbox},
+        )
+        #: For transactions that only read (GET requests, the relay's selects): on SQLite they
+        #: begin DEFERRED and read a WAL snapshot, never waiting for the write lock; elsewhere the
+        #: same as :attr:`sessionmaker`. The same pool serves both.
+        self.read_engine = self.engine.execution_options(**{READ_ONLY_OPTION: True})
+        self.read_sessionmaker: async_sessionmaker[AsyncSession] = async_sessionmaker(
+            self.read_engine,
             expire_on_commit=False,
             sync_session_class=_Session,
             info={"outbox_table": self.outbox},
