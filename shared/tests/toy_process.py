@@ -16,7 +16,7 @@ PORT_BASE = int(os.environ.get("SOSAI_E2E_PORT_BASE", "18000"))
 
 
 class ToyProcess:
-    def __init__(self, database_url: str, servers: str, log: Path, port_offset: int = 60, **env: str) -> None:
+    def __init__(self, database_url: str, servers: str, log: Path, port_offset: int = 10, **env: str) -> None:
         self.port = PORT_BASE + port_offset
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
