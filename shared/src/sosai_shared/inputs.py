@@ -9,8 +9,8 @@ other. A JSON body that does not parse is ``400 malformed-body`` here, where Fas
 would call it a validation error.
 
 Bodies of other media types are left to the route: some routes take ``text/csv`` or
-``multipart/form-data`` (a route that wanted JSON and got something else answers 415,
-see :mod:`sosai_shared.errors`); text bodies are still checked for NUL characters.
+``multipart/form-data`` and parse (and refuse) them with their own problem types; a route
+that wanted JSON and got something else answers 415 (see :mod:`sosai_shared.errors`).
 """
 
 from __future__ import annotations
@@ -87,31 +87,25 @@ class InputGuard:
         content_type = next(
             (v.decode("latin-1") for k, v in scope.get("headers", []) if k.lower() == b"content-type"), None
         )
-        media = (content_type or "").split(";", 1)[0].strip().lower()
-        checks_json = is_json_media_type(content_type)
-        if not checks_json and not media.startswith("text/"):
-            await self.app(scope, receive, send)  # multipart, binary: the route knows its format
+        if not is_json_media_type(content_type):
+            await self.app(scope, receive, send)  # CSV, multipart: the route knows its format
             return
         body, more_messages = await _read_body(receive)
         if body:
-            if checks_json:
-                try:
-                    document = json.loads(body)
-                except ValueError:  # JSONDecodeError, and UnicodeDecodeError for bytes that are not UTF-8
-                    await _refuse(
-                        scope,
-                        receive,
-                        send,
-                        400,
-                        "malformed-body",
-                        "Malformed request body",
-                        "The request body is not valid JSON.",
-                    )
-                    return
-                refused = has_unstorable_text(document)
-            else:
-                refused = b"\x00" in body
-            if refused:
+            try:
+                document = json.loads(body)
+            except ValueError:  # JSONDecodeError, and UnicodeDecodeError for bytes that are not UTF-8
+                await _refuse(
+                    scope,
+                    receive,
+                    send,
+                    400,
+                    "malformed-body",
+                    "Malformed request body",
+                    "The request body is not valid JSON.",
+                )
+                return
+            if has_unstorable_text(document):
                 await _refuse_characters(scope, receive, send)
                 return
         await self.app(scope, _replay(body, more_messages, receive), send)
