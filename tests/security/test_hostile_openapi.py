@@ -52,7 +52,9 @@ def test_hostile_and_boundary_requests_never_reach_a_500(
         result = run_schemathesis(proc.url, token(f"hostile-{name}", *SCOPES[name]), tmp_path)
     finally:
         proc.stop()
-    tail = "\n".join(result.stdout.splitlines()[-80:])
+    lines = result.stdout.splitlines()
+    start = next((i for i, line in enumerate(lines) if "FAILURES" in line), max(len(lines) - 80, 0))
+    tail = "\n".join(lines[start : start + 150])  # the failures with their curl reproductions
     print(
         f"{name}:", *[line for line in result.stdout.splitlines() if "test case" in line or "passed" in line]
     )

@@ -262,7 +262,9 @@ class OutboxRelay:
         conn, self._lock_conn = self._lock_conn, None
         if conn is not None:
             try:
-                await asyncio.wait_for(conn.close(), timeout=5)  # closing the session frees the lock
+                # invalidate, not just close: a pooled connection would keep its session, and the lock
+                await asyncio.wait_for(conn.invalidate(), timeout=5)
+                await asyncio.wait_for(conn.close(), timeout=5)
             except Exception:
                 pass
 
