@@ -111,11 +111,7 @@ class Api:
             if r.status_code < 300:
                 return r.json()
             problem = r.json() if r.headers.get("content-type", "").endswith("json") else {}
-            # the same key still in flight (a retry overtook its first try), or a database briefly busy:
-            # both are safe to retry because the key makes the request happen at most once
-            if (
-                r.status_code == 409 and problem.get("type") == "idempotency-in-flight"
-            ) or r.status_code == 503:
+            if retryable(r.status_code, problem):
                 time.sleep(0.5)
                 continue
             raise SeedError(f"{method} {self.client.base_url}{path} → {r.status_code}: {r.text[:800]}")
@@ -129,6 +125,16 @@ class Api:
 
     def close(self) -> None:
         self.client.close()
+
+
+def retryable(status: int, problem: Any) -> bool:
+    """The same key still in flight (a retry overtook its first try), or a database briefly busy:
+    both are safe to retry because the key makes the request happen at most once. A problem's
+    ``type`` is a URI (``https://sosai.jp/problems/idempotency-in-flight``): compare its last segment."""
+    if status == 503:
+        return True
+    kind = problem.get("type", "") if isinstance(problem, dict) else ""
+    return status == 409 and isinstance(kind, str) and kind.rsplit("/", 1)[-1] == "idempotency-in-flight"
 
 
 def _registry_admin(sub: str = OFFICER_1) -> tuple[str, str, tuple[str, ...]]:

@@ -40,6 +40,13 @@ class Note(ToyBase, table=True):  # type: ignore[call-arg]
     created_at: datetime = SQLField(sa_column=Column(UTCDateTime, nullable=False))
 
 
+class Contact(ToyBase, table=True):  # type: ignore[call-arg]
+    """A unique e-mail address: the toy's route lets the duplicate reach the database on purpose."""
+
+    __tablename__ = "contacts"
+    email: str = SQLField(primary_key=True)
+
+
 class NoteCreatedV1(EventPayload):
     event_type: ClassVar[str] = f"jp.sosai.toy{RUN}.note.created.v1"
     topic: ClassVar[str] = f"toy{RUN}.events"
@@ -70,8 +77,12 @@ Writer = Annotated[Principal, Depends(require("notes:write"))]
 async def create_note(body: NoteIn, uow: UoW, principal: Writer, request: Request) -> object:
     gate: asyncio.Event | None = getattr(request.app.state, "gate", None)
     if body.text == "slow" and gate is not None:
-        request.app.state.entered.set()  # the in-flight marker is committed by now
+        entered: asyncio.Event | None = getattr(request.app.state, "entered", None)
+        if entered is not None:
+            entered.set()  # the in-flight marker is committed by now
         await gate.wait()
+    if body.text == "hang" and not os.environ.get("TOY_GATE_OPEN"):
+        await asyncio.Event().wait()  # the toy under uvicorn: hangs until its process is killed
     if body.text == "reject":
         raise DomainError("notes saying 'reject' are refused", type="toy-rejected", status=409)
     note = Note(
@@ -86,6 +97,18 @@ async def create_note(body: NoteIn, uow: UoW, principal: Writer, request: Reques
     await uow.session.flush()
     await record(uow.session, NoteCreatedV1(note_id=note.id, key=note.key, seq=note.seq, text=note.text))
     return await uow.respond({"id": note.id, "key": note.key, "seq": note.seq, "text": note.text}, 201)
+
+
+class ContactIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    email: str = Field(min_length=3, max_length=200)
+
+
+@router.post("/contacts", status_code=201)
+async def add_contact(body: ContactIn, uow: UoW, _: Writer) -> object:
+    uow.session.add(Contact(email=body.email))
+    await uow.session.flush()  # a duplicate fails here: a database error carrying the address
+    return await uow.respond({"email": body.email}, 201)
 
 
 @router.get("/notes/{note_id}")
@@ -124,6 +147,11 @@ def make_app(settings: ToySettings):  # type: ignore[no-untyped-def]
         publishes=[NoteCreatedV1.topic],
         on_startup=_create_tables,
     )
+
+
+def create_app():  # type: ignore[no-untyped-def]
+    """For ``uvicorn --factory toyapp:create_app``: the toy as a process, configured from the environment."""
+    return make_app(ToySettings(migrate_on_startup=False))
 
 
 @asynccontextmanager

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from e2e_support import Programme, _drop, start_programme
+from e2e_support import E2E_PORT_BASE, Programme, _drop, start_programme
 
 
 @pytest.fixture(scope="module")
 def faulty(bootstrap_servers: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Programme]:
     tmp = tmp_path_factory.mktemp("faulty")
-    prog, created = start_programme(tmp, bootstrap_servers, port_base=18200)
+    prog, created = start_programme(tmp, bootstrap_servers, port_base=E2E_PORT_BASE + 20)
     try:
         yield prog
     finally:

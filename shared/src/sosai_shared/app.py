@@ -26,6 +26,8 @@ from sosai_shared.errors import document_problems, install_error_handlers, probl
 from sosai_shared.events.consumer import EventConsumer
 from sosai_shared.events.kafka import broker_reachable, ensure_topics_with_retry
 from sosai_shared.events.outbox import OutboxRelay, pending
+from sosai_shared.faults import refuse_in_production
+from sosai_shared.inputs import InputGuard
 from sosai_shared.logging import configure_logging
 from sosai_shared.metrics import (
     BROKER_UP,
@@ -74,6 +76,7 @@ def create_service_app(
     version: str = "1.0.0",
 ) -> FastAPI:
     configure_logging(settings.service_name, settings.log_level)
+    refuse_in_production(settings.environment)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -163,6 +166,7 @@ def create_service_app(
     async def _replay(_: Request, exc: IdempotentReplay) -> Response:
         return replay_response(exc)
 
+    app.add_middleware(InputGuard)  # inside the observability layer: size limit first, request ids kept
     app.add_middleware(
         ObservabilityMiddleware, service=settings.service_name, max_body_bytes=settings.max_body_bytes
     )

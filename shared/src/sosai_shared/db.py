@@ -5,14 +5,17 @@ share one ``MetaData`` when a test imports both) and carries the platform tables
 (outbox, inbox, idempotency keys) in that same metadata: the change, its event
 and its idempotency record always commit together.
 
-SQLite is opened with ``BEGIN IMMEDIATE`` transactions: the writer lock is taken
-at the start, so concurrent requests serialize instead of failing half-way with
-"database is locked". On PostgreSQL, services lock the rows they move with
+On SQLite, writing transactions begin ``IMMEDIATE``: the writer lock is taken at
+the start, so concurrent writers serialize instead of failing half-way with
+"database is locked"; reading transactions (``read_sessionmaker``) begin deferred
+and never wait for that lock. On PostgreSQL, services lock the rows they move with
 ``SELECT ... FOR UPDATE`` (a no-op on SQLite, where the whole file is locked).
 """
 
 from __future__ import annotations
 
+import logging
+import traceback
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -22,6 +25,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Column, DateTime, Integer, MetaData, String, Table, Text, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import StatementError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session, registry
 from sqlalchemy.pool import NullPool
@@ -123,6 +127,10 @@ def add_platform_tables(metadata: MetaData) -> None:
     )
 
 
+#: Execution option of the engine behind :attr:`Database.read_sessionmaker`.
+READ_ONLY_OPTION = "sosai_read_only"
+
+
 def create_engine(
     url: str,
     *,
@@ -132,11 +140,16 @@ def create_engine(
     pool_timeout: float = 10,
     statement_cache: bool = True,
 ) -> AsyncEngine:
-    """An engine for the URL; the pool arguments apply to PostgreSQL only (settings ``db_*``)."""
+    """The service's engine; the pool arguments apply to PostgreSQL only (settings ``db_*``).
+    ``hide_parameters``: a statement's values (e-mail addresses among them) never reach an
+    exception's text or a log line, whatever level the logs run at."""
     if url.startswith("sqlite"):
+        # aiosqlite's DEBUG lines quote every statement with its parameters
+        logging.getLogger("aiosqlite").setLevel(max(logging.getLogger("aiosqlite").level, logging.INFO))
         engine = create_async_engine(
             url,
             echo=echo,
+            hide_parameters=True,
             connect_args={"timeout": 30},
             # one connection per checkout: aiosqlite threads are cheap, and a pooled
             # connection stuck in a failed transaction would poison later requests
@@ -155,7 +168,10 @@ def create_engine(
 
         @event.listens_for(engine.sync_engine, "begin")
         def _sqlite_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # writers take the lock up front (no "database is locked" half-way); readers never take
+            # it, so a long writer (or a relay) cannot stall them (see Database.read_sessionmaker)
+            deferred = conn.get_execution_options().get(READ_ONLY_OPTION, False)
+            conn.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
 
         return engine
     connect_args: dict[str, Any] = {"timeout": 5, "command_timeout": 30}
@@ -172,6 +188,7 @@ def create_engine(
     return create_async_engine(
         url,
         echo=echo,
+        hide_parameters=True,
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_pre_ping=True,
@@ -185,6 +202,39 @@ async def unit_of_work(sessionmaker: async_sessionmaker[AsyncSession]) -> AsyncI
     """One transaction for a worker (consumer, relay): commit on success, roll back on error."""
     async with sessionmaker() as session, session.begin():
         yield session
+
+
+def database_error_fields(exc: BaseException) -> dict[str, Any]:
+    """What may be logged about a database error: its classes, SQLSTATE, constraint and statement
+    shape (with placeholders). Never the parameters, and never the driver's message, whose DETAIL
+    line quotes the offending values (an e-mail address in a unique key, say)."""
+    fields: dict[str, Any] = {"error": type(exc).__name__}
+    if isinstance(exc, StatementError) and exc.statement:
+        fields["statement"] = " ".join(str(exc.statement).split())[:2000]
+    seen: BaseException | None = getattr(exc, "orig", None) or exc.__cause__
+    for _ in range(4):  # SQLAlchemy → adapter → driver (asyncpg keeps sqlstate and constraint there)
+        if seen is None:
+            break
+        fields.setdefault("driver_error", type(seen).__name__)
+        for attr in ("sqlstate", "constraint_name", "table_name", "column_name"):
+            value = getattr(seen, attr, None)
+            if isinstance(value, str) and value:
+                fields.setdefault(attr, value)
+        seen = seen.__cause__ or getattr(seen, "orig", None)
+    return fields
+
+
+def describe_database_error(exc: BaseException) -> str:
+    """One line safe for logs and dead-letter reasons (see :func:`database_error_fields`)."""
+    fields = database_error_fields(exc)
+    return "; ".join(f"{k}={v}" for k, v in fields.items())
+
+
+def log_database_error(logger: logging.Logger, exc: BaseException, message: str = "database error") -> None:
+    """Log a database error with the frames of its traceback but none of its values."""
+    fields = database_error_fields(exc)
+    fields["traceback"] = "".join(traceback.format_tb(exc.__traceback__))[-4000:]
+    logger.error("%s: %s", message, fields["error"], extra={"extra_fields": fields})
 
 
 def insert_ignore(table: Table, dialect_name: str, **values: Any) -> Any:
@@ -244,6 +294,16 @@ class Database:
 
         self.sessionmaker: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine,
+            expire_on_commit=False,
+            sync_session_class=_Session,
+            info={"outbox_table": self.outbox, EVENT_SOURCE: source},
+        )
+        #: For transactions that only read (GET requests, the relay's selects): on SQLite they
+        #: begin DEFERRED and read a WAL snapshot, never waiting for the write lock; elsewhere the
+        #: same as :attr:`sessionmaker`. The same pool serves both.
+        self.read_engine = self.engine.execution_options(**{READ_ONLY_OPTION: True})
+        self.read_sessionmaker: async_sessionmaker[AsyncSession] = async_sessionmaker(
+            self.read_engine,
             expire_on_commit=False,
             sync_session_class=_Session,
             info={"outbox_table": self.outbox, EVENT_SOURCE: source},

@@ -8,6 +8,7 @@ with the request id, never a stack trace.
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -18,6 +19,8 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, Stateme
 from sqlalchemy.exc import TimeoutError as SATimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from sosai_shared.db import log_database_error
+from sosai_shared.inputs import is_json_media_type
 from sosai_shared.logging import request_id_var
 
 PROBLEM_JSON = "application/problem+json"
@@ -104,6 +107,7 @@ _HTTP_TYPES = {
     404: ("not-found", "Not found"),
     405: ("method-not-allowed", "Method not allowed"),
     413: ("payload-too-large", "Payload too large"),
+    415: ("unsupported-media-type", "Unsupported media type"),
     429: ("too-many-requests", "Too many requests"),
 }
 
@@ -164,10 +168,26 @@ def install_error_handlers(app: FastAPI) -> None:
         return problem(exc.status, exc.type, exc.title, exc.detail, headers=headers, **exc.extra)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        raw = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in raw):
+            # the body does not parse: a malformed request, not one that breaks the schema
+            return problem(
+                400, "malformed-body", "Malformed request body", "The request body is not valid JSON."
+            )
+        content_type = request.headers.get("content-type")
+        if not is_json_media_type(content_type) and any(
+            tuple(e.get("loc", ()))[:1] == ("body",) for e in raw
+        ):
+            # FastAPI hands a body of another media type to the model as raw bytes; say what is wrong
+            return problem(
+                415,
+                "unsupported-media-type",
+                "Unsupported media type",
+                f"This operation takes application/json, not {(content_type or '').split(';')[0].strip()}.",
+            )
         errors = [
-            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
-            for e in exc.errors()
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in raw
         ]
         return problem(
             422,
@@ -204,7 +224,7 @@ def install_error_handlers(app: FastAPI) -> None:
             return await _unavailable(request, exc)
         if unstorable_input(exc):
             return await _unstorable(request, exc)
-        log.error("database error", exc_info=exc)
+        log_database_error(log, exc)
         return problem(
             500,
             "internal-error",
@@ -220,7 +240,7 @@ def install_error_handlers(app: FastAPI) -> None:
             return await _unavailable(request, exc)
         if unstorable_input(exc):
             return await _unstorable(request, exc)
-        log.error("database error", exc_info=exc)
+        log_database_error(log, exc)
         return problem(
             500,
             "internal-error",
@@ -244,7 +264,11 @@ def install_error_handlers(app: FastAPI) -> None:
 def unexpected_error_response() -> JSONResponse:
     """The 500 every unhandled exception becomes (rendered by the observability middleware,
     which sits inside Starlette's last-resort handler and so still knows the request id)."""
-    log.exception("unhandled error")
+    exc = sys.exc_info()[1]
+    if isinstance(exc, StatementError):
+        log_database_error(log, exc)  # never the traceback's message: it carries the values
+    else:
+        log.exception("unhandled error")
     return problem(
         500,
         "internal-error",
@@ -274,6 +298,7 @@ _STANDARD = {
     "403": "The token lacks the scope this operation needs",
     "404": "No such object (or it belongs to another organisation)",
     "413": "Request body too large",
+    "415": "The body is not of the media type the operation takes (application/json)",
     "422": "The request does not match the schema, or a rule refused it",
     "500": "Unexpected error (quote the request id)",
     "503": "A dependency (the database) is unavailable; retry shortly",
@@ -294,7 +319,7 @@ def document_problems(schema: dict[str, Any]) -> None:
             responses = op.setdefault("responses", {})
             wanted = {"500", "503"}
             if "requestBody" in op:
-                wanted |= {"400", "413", "422"}
+                wanted |= {"400", "413", "415", "422"}
             if op.get("parameters"):
                 wanted.add("422")
             if op.get("security"):

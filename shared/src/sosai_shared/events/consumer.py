@@ -6,7 +6,9 @@ changes nothing. The Kafka offset is committed only after the database commit, s
 a crash in between redelivers, and the inbox absorbs it. A message that fails the
 same way ``max_attempts`` times (bad envelope, payload that breaks the contract, a
 rule the handler rejects) goes to ``<topic>.dlq`` with the reason in its headers,
-and the partition moves on. A database that is down is not the message's fault:
+and the partition moves on; so does an event of a type or version this consumer
+should understand and does not. A published type it has no use for is counted in
+``sosai_consumer_ignored_total``, never skipped silently. A database that is down is not the message's fault:
 those errors are retried until the database answers, without dead-lettering.
 """
 
@@ -18,12 +20,13 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
+from prometheus_client import Counter
 from pydantic import ValidationError
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError, StatementError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sosai_shared.contracts.base import EventPayload
-from sosai_shared.db import Database, insert_ignore, utcnow
+from sosai_shared.contracts.base import EventPayload, contract_for
+from sosai_shared.db import Database, describe_database_error, insert_ignore, utcnow
 from sosai_shared.events.envelope import CloudEvent
 from sosai_shared.events.kafka import client_options, make_producer
 from sosai_shared.logging import correlation_id_var
@@ -37,6 +40,14 @@ from sosai_shared.metrics import (
 from sosai_shared.settings import ServiceSettings
 
 log = logging.getLogger("sosai.consumer")
+
+#: Events a consumer skips on purpose (a published type it has no use for); an alert watches it,
+#: because a consumer that should have applied a type shows up here before anyone notices.
+CONSUMER_IGNORED = Counter(
+    "sosai_consumer_ignored_total",
+    "Events a consumer received and deliberately did not apply (a type it has no handler for)",
+    ["service", "consumer", "type"],
+)
 
 Handler = Callable[[AsyncSession, Any, CloudEvent], Awaitable[None]]
 #: Errors that say "the database is unreachable", not "this message is bad".
@@ -179,7 +190,8 @@ class EventConsumer:
             return
         entry = self.handlers.get(event.type)
         if entry is None:
-            return  # another consumer's event type on a shared topic: not ours to apply
+            await self._not_handled(msg, event)
+            return
         contract, handler = entry
         try:
             payload = contract.model_validate(event.data)
@@ -191,6 +203,26 @@ class EventConsumer:
             await self._apply_with_retries(msg, event, payload, handler)
         finally:
             correlation_id_var.reset(token)
+
+    async def _not_handled(self, msg: ConsumerRecord[bytes, bytes], event: CloudEvent) -> None:
+        """An event this consumer has no handler for is never acknowledged silently.
+
+        A type the platform publishes but this consumer does not apply (a shared topic carries
+        every event of its publisher) is ignored on purpose, and counted. A version of a type
+        this consumer applies, or a type no contract describes, is something it should have
+        understood: dead-lettered with the reason, so the alert on dead letters fires.
+        """
+        base, _, version = event.type.rpartition(".")
+        known_versions = sorted(t.rpartition(".")[2] for t in self.handlers if t.rpartition(".")[0] == base)
+        if known_versions:
+            await self._dead_letter(
+                msg,
+                f"unknown version {version!r} of {base}: consumer {self.name} applies {', '.join(known_versions)}",
+            )
+        elif contract_for(event.type) is None:
+            await self._dead_letter(msg, f"unknown event type {event.type!r}: no contract describes it")
+        else:
+            CONSUMER_IGNORED.labels(self.service, self.name, event.type).inc()
 
     async def _apply_with_retries(
         self, msg: ConsumerRecord[bytes, bytes], event: CloudEvent, payload: EventPayload, handler: Handler
@@ -217,7 +249,10 @@ class EventConsumer:
                 if self._stop.is_set():
                     raise
                 log.warning(
-                    "consumer %s: database unavailable, retrying event %s: %r", self.name, event.id, exc
+                    "consumer %s: database unavailable, retrying event %s: %s",
+                    self.name,
+                    event.id,
+                    describe_database_error(exc) if isinstance(exc, StatementError) else repr(exc),
                 )
                 await self._sleep(transient_delay)
                 transient_delay = min(transient_delay * 2, 5)
@@ -225,7 +260,13 @@ class EventConsumer:
                 attempts += 1
                 CONSUMER_FAILED.labels(self.service, self.name, msg.topic).inc()
                 if attempts >= self.settings.consumer_max_attempts:
-                    await self._dead_letter(msg, f"{type(exc).__name__}: {exc}")
+                    # a database error's text quotes the statement's values: give its shape only
+                    reason = (
+                        describe_database_error(exc)
+                        if isinstance(exc, StatementError)
+                        else f"{type(exc).__name__}: {exc}"
+                    )
+                    await self._dead_letter(msg, reason)
                     return
                 await self._sleep(0.05 * 2**attempts)
 

@@ -6,7 +6,8 @@ committed late is not skipped), keyed by aggregate id, ``acks=all``, and marks a
 published only after the broker acknowledged it. A crash between acknowledgement
 and marking re-sends the row: duplicates are possible, loss is not, and consumers
 are idempotent. On PostgreSQL one relay per database holds an advisory lock, so
-several replicas never interleave one key's events.
+several replicas never interleave one key's events. No database transaction stays
+open while the relay waits for the broker.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from sqlalchemy import Table, func, select, text, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from sosai_shared.contracts.base import EventPayload
-from sosai_shared.db import event_source, utcnow
+from sosai_shared.db import READ_ONLY_OPTION, event_source, utcnow
 from sosai_shared.events.envelope import CloudEvent
 from sosai_shared.events.kafka import ensure_topics, make_producer
+from sosai_shared.faults import RELAY_AFTER_ACK, crash_if_armed
 from sosai_shared.logging import correlation_id_var
 from sosai_shared.metrics import OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE, OUTBOX_PUBLISH_FAILURES, OUTBOX_PUBLISHED
 from sosai_shared.settings import ServiceSettings
@@ -93,6 +95,14 @@ class OutboxRelay:
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._producer: AIOKafkaProducer | None = None
+        self._lock_conn: AsyncConnection | None = None
+        bind = sessionmaker.kw.get("bind")
+        #: The batch is read without the SQLite write lock (see sosai_shared.db.READ_ONLY_OPTION).
+        self._read_sessionmaker = (
+            async_sessionmaker(bind.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False)
+            if bind is not None
+            else sessionmaker
+        )
         self.service = settings.service_name
         #: Recreated when the broker comes back without them (Tansu keeps topics in memory only).
         self.topics = [settings.kafka_topic_prefix + t for t in topics]
@@ -109,6 +119,7 @@ class OutboxRelay:
             except (TimeoutError, asyncio.CancelledError):
                 self._task.cancel()
         await self._close_producer()
+        await self._release_relay_lock()
 
     async def _close_producer(self) -> None:
         if self._producer is not None:
@@ -163,56 +174,103 @@ class OutboxRelay:
             self.wakeup.clear()
 
     async def publish_batch(self) -> int:
-        """Publish up to one batch in order; returns how many rows were marked published."""
+        """Publish up to one batch in order; returns how many rows were marked published.
+
+        No database transaction is open while the broker is awaited: the batch is read in a
+        short read-only transaction, published, then marked in a short write transaction. On
+        SQLite a relay stuck on an unreachable broker therefore never holds the write lock
+        that every request needs; on PostgreSQL it holds no snapshot or connection in a
+        transaction for minutes.
+        """
+        if not await self._hold_relay_lock():
+            return 0  # another replica's relay publishes this database's outbox
         t = self.table
-        async with self.sessionmaker() as session, session.begin():
-            if session.bind.dialect.name == "postgresql":  # type: ignore[union-attr]
-                got = await session.scalar(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": _ADVISORY_KEY})
-                if not got:
-                    return 0
+        async with self._read_sessionmaker() as session, session.begin():
             stats = (
                 await session.execute(
                     select(func.count(), func.min(t.c.created_at)).where(t.c.published_at.is_(None))
                 )
             ).one()
-            OUTBOX_BACKLOG.labels(self.service).set(stats[0])
-            OUTBOX_OLDEST_AGE.labels(self.service).set(
-                (utcnow() - stats[1]).total_seconds() if stats[1] is not None else 0
-            )
-            if not stats[0]:
-                return 0
             rows = (
-                await session.execute(
-                    select(t.c.seq, t.c.topic, t.c.key, t.c.envelope)
-                    .where(t.c.published_at.is_(None))
-                    .order_by(t.c.seq)
-                    .limit(self.settings.relay_batch_size)
-                )
-            ).all()
-            producer = await self._ensure_producer()
-            done: list[int] = []
-            error: Exception | None = None
-            try:
-                # send() queues in order per partition; awaiting each future confirms acks=all.
-                futures = []
-                for row in rows:
-                    value = CloudEvent.model_validate(row.envelope).to_bytes()
-                    fut = await producer.send(
-                        self.settings.kafka_topic_prefix + row.topic, value=value, key=row.key.encode("utf-8")
+                (
+                    await session.execute(
+                        select(t.c.seq, t.c.topic, t.c.key, t.c.envelope)
+                        .where(t.c.published_at.is_(None))
+                        .order_by(t.c.seq)
+                        .limit(self.settings.relay_batch_size)
                     )
-                    futures.append((row, fut))
-                for row, fut in futures:
-                    await fut
-                    done.append(row.seq)
-                    OUTBOX_PUBLISHED.labels(self.service, row.topic).inc()
-            except Exception as exc:  # keep what was acknowledged, retry the rest later
-                error = exc
-            if done:
+                ).all()
+                if stats[0]
+                else []
+            )
+        OUTBOX_BACKLOG.labels(self.service).set(stats[0])
+        OUTBOX_OLDEST_AGE.labels(self.service).set(
+            (utcnow() - stats[1]).total_seconds() if stats[1] is not None else 0
+        )
+        if not rows:
+            return 0
+        done: list[int] = []
+        error: Exception | None = None
+        try:
+            producer = await self._ensure_producer()
+            # send() queues in order per partition; awaiting each future confirms acks=all.
+            futures = []
+            for row in rows:
+                value = CloudEvent.model_validate(row.envelope).to_bytes()
+                fut = await producer.send(
+                    self.settings.kafka_topic_prefix + row.topic, value=value, key=row.key.encode("utf-8")
+                )
+                futures.append((row, fut))
+            for row, fut in futures:
+                await fut
+                done.append(row.seq)
+                OUTBOX_PUBLISHED.labels(self.service, row.topic).inc()
+        except Exception as exc:  # keep what was acknowledged, retry the rest later
+            error = exc
+        if done:
+            crash_if_armed(RELAY_AFTER_ACK)  # the reliability tests' crash point, off otherwise
+            async with self.sessionmaker() as session, session.begin():
                 await session.execute(update(t).where(t.c.seq.in_(done)).values(published_at=utcnow()))
             OUTBOX_BACKLOG.labels(self.service).set(stats[0] - len(done))
         if error is not None:
             raise error
         return len(done)
+
+    async def _hold_relay_lock(self) -> bool:
+        """One relay per database: on PostgreSQL a session-level advisory lock, held by a connection
+        kept outside any transaction for as long as this relay runs (a transaction-scoped lock would
+        need a transaction open while the broker is awaited). SQLite has one process per file."""
+        engine = self.sessionmaker.kw.get("bind")
+        if engine is None or engine.dialect.name != "postgresql":
+            return True
+        if self._lock_conn is not None:
+            try:
+                await self._lock_conn.execute(text("SELECT 1"))  # the lock lives as long as this session
+                return True
+            except Exception:
+                await self._release_relay_lock()
+        conn = await engine.connect()
+        try:
+            await conn.execution_options(isolation_level="AUTOCOMMIT")
+            got = bool(await conn.scalar(text("SELECT pg_try_advisory_lock(:k)"), {"k": _ADVISORY_KEY}))
+        except Exception:
+            await conn.close()
+            raise
+        if not got:
+            await conn.close()
+            return False
+        self._lock_conn = conn
+        return True
+
+    async def _release_relay_lock(self) -> None:
+        conn, self._lock_conn = self._lock_conn, None
+        if conn is not None:
+            try:
+                # invalidate, not just close: a pooled connection would keep its session, and the lock
+                await asyncio.wait_for(conn.invalidate(), timeout=5)
+                await asyncio.wait_for(conn.close(), timeout=5)
+            except Exception:
+                pass
 
     async def backlog(self) -> int:
         return (await pending(self.sessionmaker, self.table))[0]
