@@ -30,7 +30,7 @@ SCOPES = {
 }
 CHECKS = "not_a_server_error,negative_data_rejection,response_schema_conformance"
 SEED = "20101"
-MAX_TIME_SECONDS = os.environ.get("SOSAI_HOSTILE_MAX_TIME", "25")
+MAX_TIME_SECONDS = os.environ.get("SOSAI_HOSTILE_MAX_TIME", "15")
 
 
 @pytest.mark.parametrize("name", sorted(SCOPES))
