@@ -57,6 +57,16 @@ async def test_malformed_cursors_are_422_invalid_cursor(client: httpx.AsyncClien
             )
 
 
+async def test_search_dates_must_be_date_times(client: httpx.AsyncClient) -> None:
+    """Found by the hostile OpenAPI test: ``from=0.5`` was read as seconds since 1970."""
+    for bad in ("0.5", "1288573200", "yesterday"):
+        for param in ("from", "to"):
+            r = await client.get("/v1/sessions", params={param: bad})
+            assert r.status_code == 422 and r.headers["content-type"] == PROBLEM, (param, bad, r.text)
+    ok = await client.get("/v1/sessions", params={"from": "2010-04-01T00:00:00+09:00"})
+    assert ok.status_code == 200, ok.text
+
+
 @asynccontextmanager
 async def real_calculator(database_url: str, bootstrap_servers: str) -> AsyncIterator[str]:
     """The calculator service itself (its shipped FY2009/FY2010 factor sets), on a loopback port."""
