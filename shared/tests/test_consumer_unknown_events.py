@@ -12,7 +12,6 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from prometheus_client import REGISTRY
 from sqlalchemy import Column, MetaData, String, Table, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from test_events_broker import wait_for
 
 from sosai_shared.contracts.base import EventPayload
 from sosai_shared.db import Database, add_platform_tables, utcnow
@@ -20,6 +19,7 @@ from sosai_shared.events.consumer import EventConsumer
 from sosai_shared.events.envelope import CloudEvent
 from sosai_shared.events.kafka import ensure_topics
 from sosai_shared.settings import ServiceSettings
+from sosai_shared.testing import wait_until
 
 RUN = os.environ.setdefault("SOSAI_TOY_RUN", uuid.uuid4().hex[:8])
 TOPIC = f"unknown{RUN}.events"
@@ -94,7 +94,7 @@ async def test_unknown_types_and_versions_are_dead_lettered_and_ignored_types_co
                 n = await s.scalar(select(func.count()).select_from(tagged).where(tagged.c.key == marker))
             return n if n == 2 else None
 
-        assert await wait_for(applied) == 2  # the good events on either side still flow
+        assert await wait_until(applied) == 2  # the good events on either side still flow
     finally:
         await consumer.stop()
         await db.dispose()

@@ -13,10 +13,9 @@ from typing import Any
 
 import httpx
 import pytest
-from test_events_broker import wait_for
 from toyapp import ToySettings, make_app
 
-from sosai_shared.testing import auth
+from sosai_shared.testing import auth, wait_until
 
 W = auth("org-a", "notes:write", "notes:read")
 #: A watchdog brings the broker back after this long whatever happens. The relay's broker requests
@@ -55,7 +54,7 @@ async def test_writes_answer_while_the_broker_is_frozen_with_a_backlog(
     async def drained() -> bool:
         return await relay.backlog() == 0
 
-    await wait_for(drained, timeout=60)  # the relay has a live producer: it will wait on the broker
+    await wait_until(drained, timeout=60)  # the relay has a live producer: it will wait on the broker
 
     broker_control.stop()
     resumed_at: list[float] = []
@@ -85,4 +84,4 @@ async def test_writes_answer_while_the_broker_is_frozen_with_a_backlog(
     # none of them waited for the broker: every write answered before it came back
     assert not resumed_at or max(finished) < resumed_at[0], (took, resumed_at)
     broker_control.start()
-    await wait_for(drained, timeout=180)
+    await wait_until(drained, timeout=180)

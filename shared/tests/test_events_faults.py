@@ -10,12 +10,12 @@ from pathlib import Path
 
 import httpx
 from aiokafka import AIOKafkaConsumer
-from test_events_broker import ConsumerProcess, received_rows, wait_for
+from test_events_broker import ConsumerProcess, received_rows
 from toy_process import ToyProcess
 from toyapp import NoteCreatedV1
 
 from sosai_shared.events.envelope import CloudEvent
-from sosai_shared.testing import auth
+from sosai_shared.testing import auth, wait_until
 
 W = auth("org-a", "notes:write")
 
@@ -71,7 +71,7 @@ async def test_relay_killed_after_the_ack_before_marking_the_duplicate_is_applie
             return rows if len(rows) >= 2 else None
 
         # one key, one partition: the duplicate was consumed before the later event was applied
-        rows = await wait_for(both_applied, timeout=120)
+        rows = await wait_until(both_applied, timeout=120)
     finally:
         consumer.stop()
         toy.stop()
@@ -107,12 +107,12 @@ async def test_a_second_consumer_joins_mid_stream_and_leaves_every_event_applied
     second: ConsumerProcess | None = None
     try:
         await write(0, 30)
-        await wait_for(lambda: applied_at_least(1), timeout=120)  # the first instance owns the partitions
+        await wait_until(lambda: applied_at_least(1), timeout=120)  # the first instance owns the partitions
         second = ConsumerProcess(consumer_db, bootstrap_servers, group)  # joins: a rebalance mid-stream
         await write(30, 60)
         assert second.stop() in (0, -15)  # leaves: another rebalance, with events still flowing
         await write(60, total)
-        await wait_for(lambda: applied_at_least(total), timeout=180)
+        await wait_until(lambda: applied_at_least(total), timeout=180)
         await asyncio.sleep(2)  # anything applied twice would show up by now
     finally:
         if second is not None:

@@ -20,7 +20,7 @@ from toyapp import ToySettings, make_app
 from sosai_shared.testing import auth
 
 ROOT = Path(__file__).resolve().parents[2]
-SASL = f"127.0.0.1:{os.environ.get('SOSAI_KAFKA_SASL_PORT', int(os.environ['SOSAI_KAFKA_PORT']) + 2)}"
+SASL = f"127.0.0.1:{os.environ.get('SOSAI_KAFKA_SASL_PORT', int(os.environ.get('SOSAI_KAFKA_PORT', '29192')) + 2)}"
 USER = os.environ.get("SOSAI_KAFKA_SCRAM_USER", "sosai")
 PASSWORD = os.environ.get("SOSAI_KAFKA_SCRAM_PASSWORD", "sosai-local-scram")
 

@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_support import E2E_PORT_BASE, Programme, _drop, eventually, start_programme
+from e2e_support import E2E_PORT_BASE, SERVICE_AWAY, Programme, _drop, start_programme
 from journey_support import ORGANISER, REVIEWER, company, ok, unique
 from reliability_support import metric_sum
+
+from sosai_shared.testing import wait_until_blocking
 
 
 @pytest.fixture
@@ -92,7 +94,9 @@ def test_with_kafka_stopped_every_service_stays_ready_and_accepts_writes(
 
     for name, client in clients.items():
         # the broker's absence shows as a metric (alert SosaiBrokerDown), never as unreadiness
-        eventually(lambda c=client: metric_sum(c, "sosai_broker_up") == 0 or None, timeout=60)
+        wait_until_blocking(
+            lambda c=client: metric_sum(c, "sosai_broker_up") == 0 or None, timeout=60, transient=SERVICE_AWAY
+        )
         r = client.get("/readyz")
         assert r.status_code == 200, (name, r.text)
         assert "broker" not in r.json()["checks"]
@@ -109,7 +113,12 @@ def test_with_kafka_stopped_every_service_stays_ready_and_accepts_writes(
 
     broker_control.start()
     for client in clients.values():
-        eventually(
-            lambda c=client: metric_sum(c, "sosai_outbox_backlog") == 0 or None, timeout=180, interval=1
+        wait_until_blocking(
+            lambda c=client: metric_sum(c, "sosai_outbox_backlog") == 0 or None,
+            timeout=180,
+            interval=1,
+            transient=SERVICE_AWAY,
         )
-        eventually(lambda c=client: metric_sum(c, "sosai_broker_up") == 1 or None, timeout=60)
+        wait_until_blocking(
+            lambda c=client: metric_sum(c, "sosai_broker_up") == 1 or None, timeout=60, transient=SERVICE_AWAY
+        )
