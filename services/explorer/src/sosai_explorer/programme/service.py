@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from sosai_explorer.models import Certificate, OutreachSession, Project
 from sosai_explorer.programme import repository as repo
@@ -19,12 +20,12 @@ async def overview(session: AsyncSession) -> dict[str, Any]:
     return {
         "figures": await repo.figures(session),
         "by_fy": sorted(by_fy.items()),
-        "by_category": await repo.count_by(session, Project.category),
+        "by_category": await repo.count_by(session, col(Project.category)),
         "by_type": await repo.count_by(
-            session, Certificate.offset_type, Certificate.certified_at.is_not(None)
+            session, col(Certificate.offset_type), col(Certificate.certified_at).is_not(None)
         ),
-        "by_programme": await repo.count_by(session, OutreachSession.programme_code),
-        "projects_by_prefecture": await repo.count_by(session, Project.prefecture),
+        "by_programme": await repo.count_by(session, col(OutreachSession.programme_code)),
+        "projects_by_prefecture": await repo.count_by(session, col(Project.prefecture)),
     }
 
 

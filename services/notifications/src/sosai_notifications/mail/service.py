@@ -136,7 +136,8 @@ def session_ics(s: SessionScheduledV1, organiser: str = "mailto:no-reply@sosai.l
     ev.add("dtstamp", utcnow())
     ev.add("organizer", organiser)
     cal.add_component(ev)
-    return cal.to_ical().decode()
+    ical: bytes = cal.to_ical()
+    return ical.decode()
 
 
 async def waiting_list_offer(
