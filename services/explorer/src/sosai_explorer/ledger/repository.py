@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -15,7 +15,9 @@ from sosai_explorer.models import Certificate, LedgerBlock, LedgerEntry, Project
 _KIND_ORDER = {"issued": 0, "transferred": 1, "buffer_reversed": 2, "retired": 3, "cancelled": 3}
 
 
-async def blocks_overlapping(session: AsyncSession, start: int, end: int, limit: int = 500) -> list[Any]:
+async def blocks_overlapping(
+    session: AsyncSession, start: int, end: int, limit: int = 500
+) -> list[Row[LedgerBlock, LedgerEntry]]:
     rows = await session.execute(
         select(LedgerBlock, LedgerEntry)
         .join(LedgerEntry, col(LedgerEntry.entry_id) == col(LedgerBlock.entry_id))

@@ -18,6 +18,7 @@ from sosai_explorer.models import (
     Project,
     Provider,
 )
+from sosai_explorer.programme.schemas import Flow
 
 
 async def figures(session: AsyncSession) -> dict[str, int]:
@@ -61,7 +62,7 @@ async def issued_by_prefecture(session: AsyncSession) -> dict[str, int]:
     return {k: int(n) for k, n in rows.all()}
 
 
-async def retirement_flows(session: AsyncSession) -> list[dict[str, Any]]:
+async def retirement_flows(session: AsyncSession) -> list[Flow]:
     """Tonnes retired per (origin prefecture, retiring holder, beneficiary, place of use)."""
     stmt = (
         select(

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from sosai_explorer.models import Certificate, OutreachSession, Project
 from sosai_explorer.programme import repository as repo
+from sosai_explorer.programme.schemas import Overview, RegionRow, Regions
 from sosai_shared.fiscal import fiscal_year
 
 
-async def overview(session: AsyncSession) -> dict[str, Any]:
+async def overview(session: AsyncSession) -> Overview:
     by_fy: dict[int, dict[str, int]] = defaultdict(lambda: {"issued": 0, "retired": 0})
     for kind, at, quantity in await repo.entry_amounts(session):
         by_fy[fiscal_year(at)][kind] += quantity
@@ -29,7 +29,7 @@ async def overview(session: AsyncSession) -> dict[str, Any]:
     }
 
 
-async def regions(session: AsyncSession) -> dict[str, Any]:
+async def regions(session: AsyncSession) -> Regions:
     issued = await repo.issued_by_prefecture(session)
     flows = await repo.retirement_flows(session)
     retired: dict[str, int] = defaultdict(int)
@@ -37,7 +37,7 @@ async def regions(session: AsyncSession) -> dict[str, Any]:
     for f in flows:
         retired[f["origin"]] += f["tonnes"]
         orgs[f["origin"]].add(f["holder"] or "")
-    rows = [
+    rows: list[RegionRow] = [
         {
             "prefecture": k,
             "issued": issued.get(k, 0),

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from sosai_explorer.models import CreditCertification, LedgerBlock, LedgerEntry, Project
-from sosai_explorer.projects.schemas import ProjectFilters
+from sosai_explorer.projects.schemas import FilterOptions, ProjectFilters, ProjectRow
 
 
 def _issued() -> Any:
@@ -82,11 +82,11 @@ def listing(f: ProjectFilters) -> Select[Any]:
     return _filtered(stmt, f)
 
 
-async def page(session: AsyncSession, f: ProjectFilters, offset: int, limit: int) -> list[Any]:
+async def page(session: AsyncSession, f: ProjectFilters, offset: int, limit: int) -> list[ProjectRow]:
     return list((await session.execute(listing(f).offset(offset).limit(limit))).all())
 
 
-async def options(session: AsyncSession) -> dict[str, list[Any]]:
+async def options(session: AsyncSession) -> FilterOptions:
     cats = await session.execute(select(col(Project.category)).distinct().order_by(col(Project.category)))
     prefs = await session.execute(
         select(col(Project.prefecture)).distinct().order_by(col(Project.prefecture))

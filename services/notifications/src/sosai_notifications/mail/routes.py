@@ -7,7 +7,6 @@ from pathlib import Path
 from fastapi import APIRouter
 
 from sosai_notifications.deps import AppSettings, Reader, Writer
-from sosai_notifications.mail import repository as repo
 from sosai_notifications.mail import service, sink
 from sosai_notifications.mail.schemas import AttachmentOut, ContactIn, ContactOut, MailboxItem
 from sosai_shared.auth import public
@@ -27,12 +26,10 @@ async def put_contact(body: ContactIn, uow: UoW, principal: Writer) -> ContactOu
 @router.get(
     "/notifications/contact",
     summary="The organisation's contact",
-    responses={**AUTH, **problem_responses(404)},
+    responses={**AUTH, **problem_responses(404, types={404: "contact-not-found"})},
 )
 async def get_contact(uow: UoW, principal: Reader) -> ContactOut:
-    c = await repo.contact(uow.session, principal.org)
-    if c is None:
-        raise NotFound("No contact is set for the organisation.", type="contact-not-found")
+    c = await service.contact_for(uow.session, principal.org)
     return ContactOut.model_validate(c, from_attributes=True)
 
 
