@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -319,14 +317,3 @@ async def dump(app: FastAPI) -> dict[str, list[dict[str, Any]]]:
 
 async def applied(app: FastAPI) -> int:
     return int(app.state.runtime.consumers[0].applied)
-
-
-async def wait_until(probe: Any, timeout: float = 90.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        result = await probe()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"condition not met within {timeout}s")
-        await asyncio.sleep(0.25)

@@ -8,11 +8,12 @@ import json
 import zipfile
 
 import httpx
-from explorer_helpers import certified, envelope, feed_all, programme, publish, wait_until
+from explorer_helpers import certified, envelope, feed_all, programme, publish
 from fastapi import FastAPI
 
 from sosai_explorer.opendata.datasets import DATASETS
 from sosai_shared.contracts import CertificateRevokedV1, FootprintCalculatedV1
+from sosai_shared.testing import wait_until
 
 
 async def test_label_shows_tonnes_coverage_and_status_and_links_to_verification(

@@ -6,13 +6,14 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from explorer_helpers import applied, dump, envelope, feed, feed_all, programme, publish, wait_until
+from explorer_helpers import applied, dump, envelope, feed, feed_all, programme, publish
 from fastapi import FastAPI
 
 from sosai_explorer.handlers import HANDLERS
 from sosai_explorer.models import Certificate, LedgerBlock
 from sosai_shared.contracts import CertificateRevokedV1, CreditsRetiredV1, contract_for
 from sosai_shared.events.envelope import CloudEvent
+from sosai_shared.testing import wait_until
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "tests" / "contract_examples"
 

@@ -6,7 +6,6 @@ import asyncio
 import socket
 import time
 import uuid
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -90,17 +89,6 @@ class Receiver:
 
     def acknowledged(self) -> list[Received]:
         return [r for r, status in zip(self.received, self.answered, strict=False) if 200 <= status < 300]
-
-
-async def wait_until(check: Callable[[], Awaitable[T | None]], timeout: float = 60.0) -> T:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = await check()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"condition not met within {timeout}s (last value {value!r})")
-        await asyncio.sleep(0.1)
 
 
 def envelope(payload: EventPayload, event_id: str | None = None) -> CloudEvent:

@@ -10,11 +10,12 @@ from zoneinfo import ZoneInfo
 import httpx
 from fastapi import FastAPI
 from icalendar import Calendar
-from notifications_support import Receiver, feed, owner, project, subscribe, wait_until
+from notifications_support import Receiver, feed, owner, project, subscribe
 
 from sosai_notifications.mail import service as mail
 from sosai_notifications.mail import sink
 from sosai_shared.contracts import CertificateRevokedV1, OffsetCertifiedV1, SessionScheduledV1
+from sosai_shared.testing import wait_until
 
 
 def _mailbox(folder: Path, n: int):  # type: ignore[no-untyped-def]

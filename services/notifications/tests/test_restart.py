@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 import httpx
-from notifications_support import Receiver, feed, issued, subscribe, wait_until
+from notifications_support import Receiver, feed, issued, subscribe
 
 from sosai_notifications.config import Settings
 from sosai_notifications.main import create_app
+from sosai_shared.testing import wait_until
 
 
 async def test_pending_deliveries_go_out_after_a_restart_in_order_with_the_same_ids(

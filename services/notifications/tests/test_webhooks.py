@@ -19,9 +19,10 @@ from notifications_support import (
     retired,
     subscribe,
     transferred,
-    wait_until,
 )
 from standardwebhooks import Webhook
+
+from sosai_shared.testing import wait_until
 
 
 async def test_event_from_the_broker_is_delivered_signed_and_logged(

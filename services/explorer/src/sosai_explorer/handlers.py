@@ -10,10 +10,11 @@ harmless; together they make a replay from the earliest offset rebuild the same 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import SQLModel
 
 from sosai_explorer.models import (
     Certificate,
@@ -54,7 +55,10 @@ def _unknown_fields(payload: BaseModel, event: CloudEvent) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in type(payload).model_fields}
 
 
-async def _get_or_new(session: AsyncSession, model: type[Any], key: Any, **defaults: Any) -> Any:
+M = TypeVar("M", bound=SQLModel)
+
+
+async def _get_or_new(session: AsyncSession, model: type[M], key: str, **defaults: object) -> M:
     row = await session.get(model, key)
     if row is None:
         row = model(**defaults)

@@ -13,18 +13,20 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import JSON, Column, Date, Numeric, Text
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
-from sosai_shared.db import UTCDateTime, make_base
+from sosai_shared.db import UTCDateTime, service_registry
 
-Base = make_base("Explorer")
+
+class Base(SQLModel, registry=service_registry()):
+    """The explorer tables' own metadata (with the platform's outbox, inbox, idempotency keys)."""
 
 
 def _ts(nullable: bool = False) -> Any:
     return Field(default=None, sa_column=Column(UTCDateTime, nullable=nullable))
 
 
-class Project(Base, table=True):  # type: ignore[call-arg]
+class Project(Base, table=True):
     __tablename__ = "projects"
     project_id: str = Field(primary_key=True, max_length=100)
     project_code: str = Field(max_length=40)
@@ -39,7 +41,7 @@ class Project(Base, table=True):  # type: ignore[call-arg]
     registered_at: datetime = _ts()
 
 
-class CreditCertification(Base, table=True):  # type: ignore[call-arg]
+class CreditCertification(Base, table=True):
     """Credits certified for a monitoring period (before issuance)."""
 
     __tablename__ = "credit_certifications"
@@ -52,7 +54,7 @@ class CreditCertification(Base, table=True):  # type: ignore[call-arg]
     certified_at: datetime = _ts()
 
 
-class LedgerEntry(Base, table=True):  # type: ignore[call-arg]
+class LedgerEntry(Base, table=True):
     """One completed registry transaction that moved serials: issued, transferred, retired,
     cancelled or buffer_reversed. Retirements carry their notice fields here too."""
 
@@ -77,7 +79,7 @@ class LedgerEntry(Base, table=True):  # type: ignore[call-arg]
     extra: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
-class LedgerBlock(Base, table=True):  # type: ignore[call-arg]
+class LedgerBlock(Base, table=True):
     """A serial range an entry moved: the serial lookup and every per-project sum read these."""
 
     __tablename__ = "ledger_blocks"
@@ -94,7 +96,7 @@ class LedgerBlock(Base, table=True):  # type: ignore[call-arg]
     at: datetime = _ts()
 
 
-class Certificate(Base, table=True):  # type: ignore[call-arg]
+class Certificate(Base, table=True):
     """A certified offset initiative. A revocation may arrive first: then only the
     revocation columns are known until the certification event fills the rest."""
 
@@ -115,7 +117,7 @@ class Certificate(Base, table=True):  # type: ignore[call-arg]
     revocation_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
-class Provider(Base, table=True):  # type: ignore[call-arg]
+class Provider(Base, table=True):
     """An Anshin provider; the latest status event (by its own time) wins."""
 
     __tablename__ = "providers"
@@ -127,7 +129,7 @@ class Provider(Base, table=True):  # type: ignore[call-arg]
     status_at: datetime = _ts()
 
 
-class Footprint(Base, table=True):  # type: ignore[call-arg]
+class Footprint(Base, table=True):
     """The latest version of a footprint and its offset plan, with the coverage the calculator reports."""
 
     __tablename__ = "footprints"
@@ -152,7 +154,7 @@ class Footprint(Base, table=True):  # type: ignore[call-arg]
     coverage_at: datetime | None = _ts(nullable=True)
 
 
-class OutreachSession(Base, table=True):  # type: ignore[call-arg]
+class OutreachSession(Base, table=True):
     """A catalog session with its carbon card (credits retired, certificate)."""
 
     __tablename__ = "sessions"

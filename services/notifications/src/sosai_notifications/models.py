@@ -12,18 +12,20 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Date, Index, Text, UniqueConstraint
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
-from sosai_shared.db import BigInt, UTCDateTime, make_base
+from sosai_shared.db import BigInt, UTCDateTime, service_registry
 
-Base = make_base("Notifications")
+
+class Base(SQLModel, registry=service_registry()):
+    """The notifications tables' own metadata (with the platform's outbox, inbox, idempotency keys)."""
 
 
 def _ts(nullable: bool = False, index: bool = False) -> Any:
     return Field(sa_column=Column(UTCDateTime, nullable=nullable, index=index))
 
 
-class StoredEvent(Base, table=True):  # type: ignore[call-arg]
+class StoredEvent(Base, table=True):
     """An event consumed from any topic. ``seq`` is the arrival order (the feed's cursor)."""
 
     __tablename__ = "events"
@@ -43,7 +45,7 @@ class StoredEvent(Base, table=True):  # type: ignore[call-arg]
     received_at: datetime = _ts()
 
 
-class Subscription(Base, table=True):  # type: ignore[call-arg]
+class Subscription(Base, table=True):
     __tablename__ = "subscriptions"
     id: str = Field(primary_key=True, max_length=36)
     org: str = Field(index=True, max_length=200)
@@ -63,7 +65,7 @@ class Subscription(Base, table=True):  # type: ignore[call-arg]
     updated_at: datetime = _ts()
 
 
-class Delivery(Base, table=True):  # type: ignore[call-arg]
+class Delivery(Base, table=True):
     """One event for one subscription; its id is the ``webhook-id`` (the same on every retry)."""
 
     __tablename__ = "deliveries"
@@ -94,7 +96,7 @@ class Delivery(Base, table=True):  # type: ignore[call-arg]
     delivered_at: datetime | None = _ts(nullable=True)
 
 
-class DeliveryAttempt(Base, table=True):  # type: ignore[call-arg]
+class DeliveryAttempt(Base, table=True):
     __tablename__ = "delivery_attempts"
     id: int | None = Field(default=None, sa_column=Column(BigInt, primary_key=True, autoincrement=True))
     delivery_id: str = Field(index=True, max_length=40)
@@ -106,7 +108,7 @@ class DeliveryAttempt(Base, table=True):  # type: ignore[call-arg]
     error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
-class Contact(Base, table=True):  # type: ignore[call-arg]
+class Contact(Base, table=True):
     """Where an organisation's notification e-mail goes, and in which language."""
 
     __tablename__ = "contacts"
@@ -116,7 +118,7 @@ class Contact(Base, table=True):  # type: ignore[call-arg]
     updated_at: datetime = _ts()
 
 
-class Mail(Base, table=True):  # type: ignore[call-arg]
+class Mail(Base, table=True):
     """The e-mail outbox: written in the transaction that decided to send, sent after."""
 
     __tablename__ = "mail_outbox"
@@ -138,7 +140,7 @@ class Mail(Base, table=True):  # type: ignore[call-arg]
     sent_at: datetime | None = _ts(nullable=True)
 
 
-class CertificateWatch(Base, table=True):  # type: ignore[call-arg]
+class CertificateWatch(Base, table=True):
     """A certificate learnt from OffsetCertifiedV1, watched for its reminder before expiry."""
 
     __tablename__ = "certificate_watch"

@@ -6,14 +6,15 @@ from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from sosai_explorer.models import Certificate, Footprint, LedgerEntry, Provider
 
 
 def certificates_query(offset_type: str | None) -> Select[Any]:
-    stmt = select(Certificate).where(Certificate.certified_at.is_not(None))
+    stmt = select(Certificate).where(col(Certificate.certified_at).is_not(None))
     if offset_type:
-        stmt = stmt.where(Certificate.offset_type == offset_type)
+        stmt = stmt.where(col(Certificate.offset_type) == offset_type)
     return stmt
 
 
@@ -23,7 +24,9 @@ async def count(session: AsyncSession, stmt: Select[Any]) -> int:
 
 async def page(session: AsyncSession, stmt: Select[Any], offset: int, limit: int) -> list[Certificate]:
     rows = await session.execute(
-        stmt.order_by(Certificate.certified_at.desc(), Certificate.number).offset(offset).limit(limit)
+        stmt.order_by(col(Certificate.certified_at).desc(), col(Certificate.number))
+        .offset(offset)
+        .limit(limit)
     )
     return list(rows.scalars())
 
@@ -40,10 +43,10 @@ async def retirements_for(session: AsyncSession, cert: Certificate) -> dict[str,
     """The retirements a certificate counts: those it names and those naming its application."""
     rows = await session.execute(
         select(LedgerEntry).where(
-            LedgerEntry.kind == "retired",
+            col(LedgerEntry.kind) == "retired",
             or_(
-                LedgerEntry.entry_id.in_(cert.retirement_ids),
-                LedgerEntry.application_id == cert.application_id,
+                col(LedgerEntry.entry_id).in_(cert.retirement_ids),
+                col(LedgerEntry.application_id) == cert.application_id,
             ),
         )
     )
@@ -52,8 +55,8 @@ async def retirements_for(session: AsyncSession, cert: Certificate) -> dict[str,
 
 async def retirements_claimed_by_others(session: AsyncSession, number: str) -> set[str]:
     rows = await session.execute(
-        select(Certificate.retirement_ids).where(
-            Certificate.number != number, Certificate.certified_at.is_not(None)
+        select(col(Certificate.retirement_ids)).where(
+            col(Certificate.number) != number, col(Certificate.certified_at).is_not(None)
         )
     )
     return {r for ids in rows.scalars() for r in ids}
@@ -65,5 +68,7 @@ async def retirement(session: AsyncSession, retirement_id: str) -> LedgerEntry |
 
 
 async def providers(session: AsyncSession) -> list[Provider]:
-    rows = await session.execute(select(Provider).order_by(Provider.registered_at, Provider.provider_id))
+    rows = await session.execute(
+        select(Provider).order_by(col(Provider.registered_at), col(Provider.provider_id))
+    )
     return list(rows.scalars())

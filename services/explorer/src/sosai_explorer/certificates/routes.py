@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sosai_explorer.certificates import service
+from sosai_explorer.certificates.schemas import Label
 from sosai_explorer.deps import AppSettings, PageNo, ReadSession
 from sosai_explorer.i18n import term, translate
 from sosai_explorer.web import ENV, PageError, context, lang_of, render
@@ -71,7 +72,7 @@ async def label_jsonld(
     )
 
 
-def jsonld(data: dict[str, Any], base: str, lang: str) -> dict[str, Any]:
+def jsonld(data: Label, base: str, lang: str) -> dict[str, Any]:
     """A schema.org ``Certification`` describing the label: what it certifies, how much, and its status now."""
     cert = data["cert"]
     return {

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_explorer.certificates import repository as repo
 from sosai_explorer.certificates import rules
+from sosai_explorer.certificates.schemas import CertificateList, Chain, Label
 from sosai_explorer.deps import Pager
 from sosai_explorer.ledger import repository as ledger_repo
-from sosai_explorer.models import Certificate
+from sosai_explorer.models import Certificate, Provider
 from sosai_explorer.web import PageError
 from sosai_shared.fiscal import today_jst
 
 
 async def list_certificates(
     session: AsyncSession, offset_type: str | None, page: int, size: int
-) -> dict[str, Any]:
+) -> CertificateList:
     stmt = repo.certificates_query(offset_type)
     pager = Pager(page, size, await repo.count(session, stmt)).check()
     today = today_jst()
@@ -32,7 +31,7 @@ async def certificate_for(session: AsyncSession, number: str) -> Certificate:
     return cert
 
 
-async def label(session: AsyncSession, number: str) -> dict[str, Any] | None:
+async def label(session: AsyncSession, number: str) -> Label | None:
     """What a label shows now; None for a number nobody certified."""
     cert = await repo.certificate(session, number)
     if cert is None or cert.certified_at is None:
@@ -46,7 +45,7 @@ async def label(session: AsyncSession, number: str) -> dict[str, Any] | None:
     }
 
 
-async def chain(session: AsyncSession, cert: Certificate, focus: str | None = None) -> dict[str, Any]:
+async def chain(session: AsyncSession, cert: Certificate, focus: str | None = None) -> Chain:
     footprint = await repo.footprint(session, cert.footprint_id)
     retirements = await repo.retirements_for(session, cert)
     others = await repo.retirements_claimed_by_others(session, cert.number)
@@ -64,7 +63,7 @@ async def chain(session: AsyncSession, cert: Certificate, focus: str | None = No
     }
 
 
-async def verification(session: AsyncSession, ref: str) -> dict[str, Any]:
+async def verification(session: AsyncSession, ref: str) -> Chain:
     """``ref`` is a certificate number (``CO-2010-001``) or a retirement id."""
     cert = await repo.certificate(session, ref)
     if cert is not None and cert.certified_at is not None:
@@ -88,5 +87,5 @@ async def verification(session: AsyncSession, ref: str) -> dict[str, Any]:
     }
 
 
-async def providers(session: AsyncSession) -> list[Any]:
+async def providers(session: AsyncSession) -> list[Provider]:
     return await repo.providers(session)

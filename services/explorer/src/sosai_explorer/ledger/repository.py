@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from sosai_explorer.models import Certificate, LedgerBlock, LedgerEntry, Project
 
@@ -14,12 +15,14 @@ from sosai_explorer.models import Certificate, LedgerBlock, LedgerEntry, Project
 _KIND_ORDER = {"issued": 0, "transferred": 1, "buffer_reversed": 2, "retired": 3, "cancelled": 3}
 
 
-async def blocks_overlapping(session: AsyncSession, start: int, end: int, limit: int = 500) -> list[Any]:
+async def blocks_overlapping(
+    session: AsyncSession, start: int, end: int, limit: int = 500
+) -> list[Row[LedgerBlock, LedgerEntry]]:
     rows = await session.execute(
         select(LedgerBlock, LedgerEntry)
-        .join(LedgerEntry, LedgerEntry.entry_id == LedgerBlock.entry_id)
-        .where(LedgerBlock.start <= end, LedgerBlock.end >= start)
-        .order_by(LedgerBlock.at, LedgerBlock.start)
+        .join(LedgerEntry, col(LedgerEntry.entry_id) == col(LedgerBlock.entry_id))
+        .where(col(LedgerBlock.start) <= end, col(LedgerBlock.end) >= start)
+        .order_by(col(LedgerBlock.at), col(LedgerBlock.start))
         .limit(limit)
     )
     found = list(rows.all())
@@ -30,21 +33,21 @@ async def blocks_overlapping(session: AsyncSession, start: int, end: int, limit:
 def retirements_query(
     beneficiary: str | None, project_id: str | None, since: datetime | None, until: datetime | None
 ) -> Select[Any]:
-    stmt = select(LedgerEntry).where(LedgerEntry.kind == "retired")
+    stmt = select(LedgerEntry).where(col(LedgerEntry.kind) == "retired")
     if beneficiary:
-        stmt = stmt.where(func.lower(LedgerEntry.beneficiary).like(f"%{beneficiary.lower()}%"))
+        stmt = stmt.where(func.lower(col(LedgerEntry.beneficiary)).like(f"%{beneficiary.lower()}%"))
     if project_id:
         stmt = stmt.where(
-            LedgerEntry.entry_id.in_(
-                select(LedgerBlock.entry_id).where(
-                    LedgerBlock.project_id == project_id, LedgerBlock.kind == "retired"
+            col(LedgerEntry.entry_id).in_(
+                select(col(LedgerBlock.entry_id)).where(
+                    col(LedgerBlock.project_id) == project_id, col(LedgerBlock.kind) == "retired"
                 )
             )
         )
     if since is not None:
-        stmt = stmt.where(LedgerEntry.at >= since)
+        stmt = stmt.where(col(LedgerEntry.at) >= since)
     if until is not None:
-        stmt = stmt.where(LedgerEntry.at < until)
+        stmt = stmt.where(col(LedgerEntry.at) < until)
     return stmt
 
 
@@ -54,7 +57,7 @@ async def count(session: AsyncSession, stmt: Select[Any]) -> int:
 
 async def page(session: AsyncSession, stmt: Select[Any], offset: int, limit: int) -> list[LedgerEntry]:
     rows = await session.execute(
-        stmt.order_by(LedgerEntry.at.desc(), LedgerEntry.entry_id).offset(offset).limit(limit)
+        stmt.order_by(col(LedgerEntry.at).desc(), col(LedgerEntry.entry_id)).offset(offset).limit(limit)
     )
     return list(rows.scalars())
 
@@ -66,9 +69,9 @@ async def entry(session: AsyncSession, entry_id: str) -> LedgerEntry | None:
 async def blocks_of(session: AsyncSession, entry_id: str) -> list[tuple[LedgerBlock, Project | None]]:
     rows = await session.execute(
         select(LedgerBlock, Project)
-        .outerjoin(Project, Project.project_id == LedgerBlock.project_id)
-        .where(LedgerBlock.entry_id == entry_id)
-        .order_by(LedgerBlock.start)
+        .outerjoin(Project, col(Project.project_id) == col(LedgerBlock.project_id))
+        .where(col(LedgerBlock.entry_id) == entry_id)
+        .order_by(col(LedgerBlock.start))
     )
     return [(b, p) for b, p in rows.all()]
 
@@ -76,7 +79,7 @@ async def blocks_of(session: AsyncSession, entry_id: str) -> list[tuple[LedgerBl
 async def certificates_claiming(session: AsyncSession, entry: LedgerEntry) -> list[Certificate]:
     """Certificates that count a retirement: those naming it, or certifying the application it names.
     Retirement ids sit in a JSON list; the list of certificates is small enough to filter here."""
-    rows = await session.execute(select(Certificate).where(Certificate.certified_at.is_not(None)))
+    rows = await session.execute(select(Certificate).where(col(Certificate.certified_at).is_not(None)))
     return [
         c
         for c in rows.scalars()
@@ -88,5 +91,5 @@ async def certificates_claiming(session: AsyncSession, entry: LedgerEntry) -> li
 async def projects_named(session: AsyncSession, ids: set[str]) -> dict[str, Project]:
     if not ids:
         return {}
-    rows = await session.execute(select(Project).where(Project.project_id.in_(ids)))
+    rows = await session.execute(select(Project).where(col(Project.project_id).in_(ids)))
     return {p.project_id: p for p in rows.scalars()}

@@ -33,8 +33,9 @@ async def retirements(
     page: PageNo = 1,
     beneficiary: str | None = Query(default=None, max_length=100, pattern=TEXT),
     project: str | None = Query(default=None, max_length=100, pattern=r"^[A-Za-z0-9._:-]*$"),
-    since: date | None = Query(default=None, alias="from", ge=date(1990, 1, 1), le=date(2999, 12, 31)),
-    until: date | None = Query(default=None, alias="to", ge=date(1990, 1, 1), le=date(2999, 12, 31)),
+    # FastAPI types ge/le as numbers; pydantic compares dates with them all the same
+    since: date | None = Query(default=None, alias="from", ge=date(1990, 1, 1), le=date(2999, 12, 31)),  # type: ignore[arg-type]
+    until: date | None = Query(default=None, alias="to", ge=date(1990, 1, 1), le=date(2999, 12, 31)),  # type: ignore[arg-type]
 ) -> HTMLResponse:
     data = await service.retirements(
         session,

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_explorer.deps import Pager
 from sosai_explorer.ledger import repository as repo
 from sosai_explorer.ledger import rules
+from sosai_explorer.ledger.schemas import Retirement, RetirementList, SerialLife
 from sosai_explorer.web import PageError
 from sosai_shared.fiscal import JST
 
 
-async def serial_life(session: AsyncSession, text: str) -> dict[str, Any]:
+async def serial_life(session: AsyncSession, text: str) -> SerialLife:
     try:
         query = rules.parse(text)
     except ValueError:
@@ -39,7 +39,7 @@ async def retirements(
     until: date | None,
     page: int,
     size: int,
-) -> dict[str, Any]:
+) -> RetirementList:
     stmt = repo.retirements_query(
         beneficiary, project_id, _jst_start(since), _jst_start(until + timedelta(days=1) if until else None)
     )
@@ -47,7 +47,7 @@ async def retirements(
     return {"pager": pager, "rows": await repo.page(session, stmt, pager.offset, pager.size)}
 
 
-async def retirement(session: AsyncSession, retirement_id: str) -> dict[str, Any]:
+async def retirement(session: AsyncSession, retirement_id: str) -> Retirement:
     entry = await repo.entry(session, retirement_id)
     if entry is None or entry.kind != "retired":
         raise PageError(404, "error.not_found")

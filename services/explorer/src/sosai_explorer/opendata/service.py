@@ -24,7 +24,7 @@ from sosai_explorer.opendata.datasets import DATASETS, Dataset, descriptor
 CHUNK_ROWS = 500
 
 
-def _cell(value: Any) -> Any:
+def _cell(value: object) -> object:
     if value is None:
         return ""
     if isinstance(value, datetime | date):
@@ -32,7 +32,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-async def _rows(session: AsyncSession, d: Dataset) -> AsyncIterator[list[list[Any]]]:
+async def _rows(session: AsyncSession, d: Dataset) -> AsyncIterator[list[list[object]]]:
     cols = [getattr(d.model, n) for n, _ in d.fields]
     stmt = select(*cols).where(*(getattr(d.model, k) == v for k, v in d.where))
     stmt = stmt.order_by(*(getattr(d.model, k) for k in d.primary_key))
@@ -41,7 +41,7 @@ async def _rows(session: AsyncSession, d: Dataset) -> AsyncIterator[list[list[An
         yield [[_cell(v) for v in row] for row in part]
 
 
-def _csv(rows: list[list[Any]]) -> str:
+def _csv(rows: list[list[object]]) -> str:
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\r\n").writerows(rows)
     return buf.getvalue()

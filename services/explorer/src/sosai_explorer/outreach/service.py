@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_explorer.certificates.rules import status
 from sosai_explorer.deps import Pager
 from sosai_explorer.outreach import repository as repo
+from sosai_explorer.outreach.schemas import Calendar, CarbonCard
 from sosai_shared.fiscal import today_jst
 
 
-async def calendar(session: AsyncSession, page: int, size: int) -> dict[str, Any]:
+async def calendar(session: AsyncSession, page: int, size: int) -> Calendar:
     pager = Pager(page, size, await repo.count(session)).check()
     rows = await repo.sessions(session, pager.offset, pager.size)
     ids = [s.session_id for s in rows]
@@ -20,7 +19,7 @@ async def calendar(session: AsyncSession, page: int, size: int) -> dict[str, Any
     retired = await repo.retired_for(session, ids)
     certs = await repo.certificates_of(session, ids)
     today = today_jst()
-    cards = []
+    cards: list[CarbonCard] = []
     for s in rows:
         # the catalog's own figure when it reported one; else what the registry's retirements say
         number = s.certificate_number or (certs[s.session_id].number if s.session_id in certs else None)

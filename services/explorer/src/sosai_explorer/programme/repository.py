@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from sosai_explorer.models import (
     Certificate,
@@ -17,6 +18,7 @@ from sosai_explorer.models import (
     Project,
     Provider,
 )
+from sosai_explorer.programme.schemas import Flow
 
 
 async def figures(session: AsyncSession) -> dict[str, int]:
@@ -24,22 +26,22 @@ async def figures(session: AsyncSession) -> dict[str, int]:
         return func.coalesce(func.sum(col), 0)
 
     queries = {
-        "methodologies": select(func.count(distinct(Project.methodology_code))),
+        "methodologies": select(func.count(distinct(col(Project.methodology_code)))),
         "projects": select(func.count()).select_from(Project),
-        "certified": select(total(CreditCertification.quantity)),
-        "issued": select(total(LedgerEntry.quantity)).where(LedgerEntry.kind == "issued"),
-        "retired": select(total(LedgerEntry.quantity)).where(LedgerEntry.kind == "retired"),
-        "initiatives": select(func.count()).where(Certificate.certified_at.is_not(None)),
-        "providers": select(func.count()).where(Provider.status == "registered"),
-        "sessions": select(func.count()).where(OutreachSession.title.is_not(None)),
+        "certified": select(total(col(CreditCertification.quantity))),
+        "issued": select(total(col(LedgerEntry.quantity))).where(col(LedgerEntry.kind) == "issued"),
+        "retired": select(total(col(LedgerEntry.quantity))).where(col(LedgerEntry.kind) == "retired"),
+        "initiatives": select(func.count()).where(col(Certificate.certified_at).is_not(None)),
+        "providers": select(func.count()).where(col(Provider.status) == "registered"),
+        "sessions": select(func.count()).where(col(OutreachSession.title).is_not(None)),
     }
     return {k: int((await session.execute(q)).scalar_one()) for k, q in queries.items()}
 
 
 async def entry_amounts(session: AsyncSession) -> list[tuple[str, datetime, int]]:
     rows = await session.execute(
-        select(LedgerEntry.kind, LedgerEntry.at, LedgerEntry.quantity).where(
-            LedgerEntry.kind.in_(("issued", "retired"))
+        select(col(LedgerEntry.kind), col(LedgerEntry.at), col(LedgerEntry.quantity)).where(
+            col(LedgerEntry.kind).in_(("issued", "retired"))
         )
     )
     return [(k, at, q) for k, at, q in rows.all()]
@@ -52,32 +54,35 @@ async def count_by(session: AsyncSession, col: Any, *where: Any) -> dict[str, in
 
 async def issued_by_prefecture(session: AsyncSession) -> dict[str, int]:
     rows = await session.execute(
-        select(Project.prefecture, func.sum(LedgerEntry.quantity))
-        .join(LedgerEntry, LedgerEntry.project_id == Project.project_id)
-        .where(LedgerEntry.kind == "issued")
-        .group_by(Project.prefecture)
+        select(col(Project.prefecture), func.sum(col(LedgerEntry.quantity)))
+        .join(LedgerEntry, col(LedgerEntry.project_id) == col(Project.project_id))
+        .where(col(LedgerEntry.kind) == "issued")
+        .group_by(col(Project.prefecture))
     )
     return {k: int(n) for k, n in rows.all()}
 
 
-async def retirement_flows(session: AsyncSession) -> list[dict[str, Any]]:
+async def retirement_flows(session: AsyncSession) -> list[Flow]:
     """Tonnes retired per (origin prefecture, retiring holder, beneficiary, place of use)."""
     stmt = (
         select(
-            Project.prefecture,
-            LedgerEntry.from_org,
-            LedgerEntry.beneficiary,
-            OutreachSession.prefecture.label("used_at"),
-            func.sum(LedgerBlock.quantity),
+            col(Project.prefecture),
+            col(LedgerEntry.from_org),
+            col(LedgerEntry.beneficiary),
+            col(OutreachSession.prefecture),
+            func.sum(col(LedgerBlock.quantity)),
         )
-        .join(LedgerEntry, LedgerEntry.entry_id == LedgerBlock.entry_id)
-        .join(Project, Project.project_id == LedgerBlock.project_id)
-        .outerjoin(OutreachSession, OutreachSession.session_id == LedgerEntry.session_id)
-        .where(LedgerBlock.kind == "retired")
+        .join(LedgerEntry, col(LedgerEntry.entry_id) == col(LedgerBlock.entry_id))
+        .join(Project, col(Project.project_id) == col(LedgerBlock.project_id))
+        .outerjoin(OutreachSession, col(OutreachSession.session_id) == col(LedgerEntry.session_id))
+        .where(col(LedgerBlock.kind) == "retired")
         .group_by(
-            Project.prefecture, LedgerEntry.from_org, LedgerEntry.beneficiary, OutreachSession.prefecture
+            col(Project.prefecture),
+            col(LedgerEntry.from_org),
+            col(LedgerEntry.beneficiary),
+            col(OutreachSession.prefecture),
         )
-        .order_by(Project.prefecture, func.sum(LedgerBlock.quantity).desc())
+        .order_by(col(Project.prefecture), func.sum(col(LedgerBlock.quantity)).desc())
     )
     return [
         {"origin": o, "holder": h, "beneficiary": b, "used_at": u, "tonnes": int(n)}

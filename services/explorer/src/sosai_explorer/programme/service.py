@@ -3,32 +3,33 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from sosai_explorer.models import Certificate, OutreachSession, Project
 from sosai_explorer.programme import repository as repo
+from sosai_explorer.programme.schemas import Overview, RegionRow, Regions
 from sosai_shared.fiscal import fiscal_year
 
 
-async def overview(session: AsyncSession) -> dict[str, Any]:
+async def overview(session: AsyncSession) -> Overview:
     by_fy: dict[int, dict[str, int]] = defaultdict(lambda: {"issued": 0, "retired": 0})
     for kind, at, quantity in await repo.entry_amounts(session):
         by_fy[fiscal_year(at)][kind] += quantity
     return {
         "figures": await repo.figures(session),
         "by_fy": sorted(by_fy.items()),
-        "by_category": await repo.count_by(session, Project.category),
+        "by_category": await repo.count_by(session, col(Project.category)),
         "by_type": await repo.count_by(
-            session, Certificate.offset_type, Certificate.certified_at.is_not(None)
+            session, col(Certificate.offset_type), col(Certificate.certified_at).is_not(None)
         ),
-        "by_programme": await repo.count_by(session, OutreachSession.programme_code),
-        "projects_by_prefecture": await repo.count_by(session, Project.prefecture),
+        "by_programme": await repo.count_by(session, col(OutreachSession.programme_code)),
+        "projects_by_prefecture": await repo.count_by(session, col(Project.prefecture)),
     }
 
 
-async def regions(session: AsyncSession) -> dict[str, Any]:
+async def regions(session: AsyncSession) -> Regions:
     issued = await repo.issued_by_prefecture(session)
     flows = await repo.retirement_flows(session)
     retired: dict[str, int] = defaultdict(int)
@@ -36,7 +37,7 @@ async def regions(session: AsyncSession) -> dict[str, Any]:
     for f in flows:
         retired[f["origin"]] += f["tonnes"]
         orgs[f["origin"]].add(f["holder"] or "")
-    rows = [
+    rows: list[RegionRow] = [
         {
             "prefecture": k,
             "issued": issued.get(k, 0),

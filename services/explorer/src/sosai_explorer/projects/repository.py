@@ -6,25 +6,26 @@ from typing import Any
 
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from sosai_explorer.models import CreditCertification, LedgerBlock, LedgerEntry, Project
-from sosai_explorer.projects.schemas import ProjectFilters
+from sosai_explorer.projects.schemas import FilterOptions, ProjectFilters, ProjectRow
 
 
 def _issued() -> Any:
     return (
-        select(LedgerEntry.project_id, func.sum(LedgerEntry.quantity).label("issued"))
-        .where(LedgerEntry.kind == "issued")
-        .group_by(LedgerEntry.project_id)
+        select(col(LedgerEntry.project_id), func.sum(col(LedgerEntry.quantity)).label("issued"))
+        .where(col(LedgerEntry.kind) == "issued")
+        .group_by(col(LedgerEntry.project_id))
         .subquery()
     )
 
 
 def _retired() -> Any:
     return (
-        select(LedgerBlock.project_id, func.sum(LedgerBlock.quantity).label("retired"))
-        .where(LedgerBlock.kind == "retired")
-        .group_by(LedgerBlock.project_id)
+        select(col(LedgerBlock.project_id), func.sum(col(LedgerBlock.quantity)).label("retired"))
+        .where(col(LedgerBlock.kind) == "retired")
+        .group_by(col(LedgerBlock.project_id))
         .subquery()
     )
 
@@ -33,13 +34,15 @@ def _filtered(stmt: Select[Any], f: ProjectFilters) -> Select[Any]:
     if f.q:
         like = f"%{f.q.lower()}%"
         stmt = stmt.where(
-            or_(func.lower(Project.name).like(like), func.lower(Project.project_code).like(like))
+            or_(func.lower(col(Project.name)).like(like), func.lower(col(Project.project_code)).like(like))
         )
     if f.category:
-        stmt = stmt.where(Project.category == f.category)
+        stmt = stmt.where(col(Project.category) == f.category)
     if f.prefecture:
-        stmt = stmt.where(Project.prefecture == f.prefecture)
-    has_issued = exists().where(LedgerEntry.project_id == Project.project_id, LedgerEntry.kind == "issued")
+        stmt = stmt.where(col(Project.prefecture) == f.prefecture)
+    has_issued = exists().where(
+        col(LedgerEntry.project_id) == col(Project.project_id), col(LedgerEntry.kind) == "issued"
+    )
     if f.status == "issuing":
         stmt = stmt.where(has_issued)
     elif f.status == "registered":
@@ -48,11 +51,12 @@ def _filtered(stmt: Select[Any], f: ProjectFilters) -> Select[Any]:
         stmt = stmt.where(
             or_(
                 exists().where(
-                    LedgerBlock.project_id == Project.project_id, LedgerBlock.vintage == f.vintage
+                    col(LedgerBlock.project_id) == col(Project.project_id),
+                    col(LedgerBlock.vintage) == f.vintage,
                 ),
                 exists().where(
-                    CreditCertification.project_id == Project.project_id,
-                    CreditCertification.vintage == f.vintage,
+                    col(CreditCertification.project_id) == col(Project.project_id),
+                    col(CreditCertification.vintage) == f.vintage,
                 ),
             )
         )
@@ -71,21 +75,25 @@ def listing(f: ProjectFilters) -> Select[Any]:
             func.coalesce(issued.c.issued, 0).label("issued"),
             func.coalesce(retired.c.retired, 0).label("retired"),
         )
-        .outerjoin(issued, issued.c.project_id == Project.project_id)
-        .outerjoin(retired, retired.c.project_id == Project.project_id)
-        .order_by(Project.project_code, Project.project_id)
+        .outerjoin(issued, issued.c.project_id == col(Project.project_id))
+        .outerjoin(retired, retired.c.project_id == col(Project.project_id))
+        .order_by(col(Project.project_code), col(Project.project_id))
     )
     return _filtered(stmt, f)
 
 
-async def page(session: AsyncSession, f: ProjectFilters, offset: int, limit: int) -> list[Any]:
+async def page(session: AsyncSession, f: ProjectFilters, offset: int, limit: int) -> list[ProjectRow]:
     return list((await session.execute(listing(f).offset(offset).limit(limit))).all())
 
 
-async def options(session: AsyncSession) -> dict[str, list[Any]]:
-    cats = await session.execute(select(Project.category).distinct().order_by(Project.category))
-    prefs = await session.execute(select(Project.prefecture).distinct().order_by(Project.prefecture))
-    vintages = await session.execute(select(LedgerBlock.vintage).distinct().order_by(LedgerBlock.vintage))
+async def options(session: AsyncSession) -> FilterOptions:
+    cats = await session.execute(select(col(Project.category)).distinct().order_by(col(Project.category)))
+    prefs = await session.execute(
+        select(col(Project.prefecture)).distinct().order_by(col(Project.prefecture))
+    )
+    vintages = await session.execute(
+        select(col(LedgerBlock.vintage)).distinct().order_by(col(LedgerBlock.vintage))
+    )
     return {
         "categories": list(cats.scalars()),
         "prefectures": list(prefs.scalars()),
@@ -100,8 +108,8 @@ async def project(session: AsyncSession, project_id: str) -> Project | None:
 async def certifications(session: AsyncSession, project_id: str) -> list[CreditCertification]:
     rows = await session.execute(
         select(CreditCertification)
-        .where(CreditCertification.project_id == project_id)
-        .order_by(CreditCertification.certified_at)
+        .where(col(CreditCertification.project_id) == project_id)
+        .order_by(col(CreditCertification.certified_at))
     )
     return list(rows.scalars())
 
@@ -109,8 +117,8 @@ async def certifications(session: AsyncSession, project_id: str) -> list[CreditC
 async def entries(session: AsyncSession, project_id: str, kinds: tuple[str, ...]) -> list[LedgerEntry]:
     rows = await session.execute(
         select(LedgerEntry)
-        .where(LedgerEntry.project_id == project_id, LedgerEntry.kind.in_(kinds))
-        .order_by(LedgerEntry.at, LedgerEntry.entry_id)
+        .where(col(LedgerEntry.project_id) == project_id, col(LedgerEntry.kind).in_(kinds))
+        .order_by(col(LedgerEntry.at), col(LedgerEntry.entry_id))
     )
     return list(rows.scalars())
 
@@ -118,10 +126,10 @@ async def entries(session: AsyncSession, project_id: str, kinds: tuple[str, ...]
 async def retirements(session: AsyncSession, project_id: str) -> list[tuple[LedgerEntry, int]]:
     """Retirements that used this project's credits, with how many of them (a retirement may span projects)."""
     rows = await session.execute(
-        select(LedgerEntry, func.sum(LedgerBlock.quantity))
-        .join(LedgerBlock, LedgerBlock.entry_id == LedgerEntry.entry_id)
-        .where(LedgerBlock.project_id == project_id, LedgerBlock.kind == "retired")
-        .group_by(LedgerEntry.entry_id)
-        .order_by(LedgerEntry.at, LedgerEntry.entry_id)
+        select(LedgerEntry, func.sum(col(LedgerBlock.quantity)))
+        .join(LedgerBlock, col(LedgerBlock.entry_id) == col(LedgerEntry.entry_id))
+        .where(col(LedgerBlock.project_id) == project_id, col(LedgerBlock.kind) == "retired")
+        .group_by(col(LedgerEntry.entry_id))
+        .order_by(col(LedgerEntry.at), col(LedgerEntry.entry_id))
     )
     return [(e, int(n)) for e, n in rows.all()]

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_explorer.deps import Pager
 from sosai_explorer.projects import repository as repo
-from sosai_explorer.projects.schemas import ProjectFilters
+from sosai_explorer.projects.schemas import ProjectFilters, ProjectList, ProjectPage
 from sosai_explorer.web import PageError
 
 
-async def list_projects(session: AsyncSession, f: ProjectFilters, page: int, size: int) -> dict[str, Any]:
+async def list_projects(session: AsyncSession, f: ProjectFilters, page: int, size: int) -> ProjectList:
     pager = Pager(page, size, await repo.count(session, f)).check()
     return {
         "pager": pager,
@@ -21,7 +19,7 @@ async def list_projects(session: AsyncSession, f: ProjectFilters, page: int, siz
     }
 
 
-async def project_page(session: AsyncSession, project_id: str) -> dict[str, Any]:
+async def project_page(session: AsyncSession, project_id: str) -> ProjectPage:
     project = await repo.project(session, project_id)
     if project is None:
         raise PageError(404, "error.not_found")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from sosai_notifications.models import StoredEvent
 
@@ -11,8 +12,8 @@ from sosai_notifications.models import StoredEvent
 async def page(session: AsyncSession, *, after: int, limit: int) -> list[StoredEvent]:
     stmt = (
         select(StoredEvent)
-        .where(StoredEvent.is_public.is_(True), StoredEvent.seq > after)  # type: ignore[attr-defined, operator]
-        .order_by(StoredEvent.seq)  # type: ignore[arg-type]
+        .where(col(StoredEvent.is_public).is_(True), col(StoredEvent.seq) > after)
+        .order_by(col(StoredEvent.seq))
         .limit(limit + 1)
     )
     return list((await session.execute(stmt)).scalars())

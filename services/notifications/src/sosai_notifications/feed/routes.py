@@ -17,9 +17,9 @@ from pydantic import BaseModel
 
 from sosai_notifications.feed import repository as repo
 from sosai_notifications.models import StoredEvent
-from sosai_notifications.schemas import errors
 from sosai_shared.auth import public
 from sosai_shared.pagination import decode_cursor, encode_cursor
+from sosai_shared.problems import problem_responses
 from sosai_shared.uow import UoW
 
 router = APIRouter(prefix="/v1/public", tags=["public"], dependencies=[public])
@@ -78,7 +78,7 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="page size (bounded by t
 After = Annotated[str | None, Query(max_length=500, description="next_cursor of the previous page")]
 
 
-@router.get("/feed", summary="Public events after a cursor, oldest first", responses=errors(422))
+@router.get("/feed", summary="Public events after a cursor, oldest first", responses=problem_responses(422))
 async def feed(uow: UoW, request: Request, after: After = None, limit: Limit = 100) -> FeedPage:
     return await _page(uow, request, after, limit)
 
@@ -87,7 +87,7 @@ async def feed(uow: UoW, request: Request, after: After = None, limit: Limit = 1
     "/feed.atom",
     summary="The same feed as Atom (RFC 4287)",
     response_class=Response,
-    responses={200: {"content": {"application/atom+xml": {}}}, **errors(422)},
+    responses={200: {"content": {"application/atom+xml": {}}}, **problem_responses(422)},
 )
 async def feed_atom(uow: UoW, request: Request, after: After = None, limit: Limit = 100) -> Response:
     page = await _page(uow, request, after, limit)

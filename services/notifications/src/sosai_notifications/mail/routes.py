@@ -7,12 +7,11 @@ from pathlib import Path
 from fastapi import APIRouter
 
 from sosai_notifications.deps import AppSettings, Reader, Writer
-from sosai_notifications.mail import repository as repo
 from sosai_notifications.mail import service, sink
 from sosai_notifications.mail.schemas import AttachmentOut, ContactIn, ContactOut, MailboxItem
-from sosai_notifications.schemas import errors
 from sosai_shared.auth import public
 from sosai_shared.errors import NotFound
+from sosai_shared.problems import AUTH, problem_responses
 from sosai_shared.uow import UoW
 
 router = APIRouter(prefix="/v1", tags=["e-mail"])
@@ -24,11 +23,13 @@ async def put_contact(body: ContactIn, uow: UoW, principal: Writer) -> ContactOu
     return ContactOut.model_validate(c, from_attributes=True)
 
 
-@router.get("/notifications/contact", summary="The organisation's contact", responses=errors(401, 403, 404))
+@router.get(
+    "/notifications/contact",
+    summary="The organisation's contact",
+    responses={**AUTH, **problem_responses(404, types={404: "contact-not-found"})},
+)
 async def get_contact(uow: UoW, principal: Reader) -> ContactOut:
-    c = await repo.contact(uow.session, principal.org)
-    if c is None:
-        raise NotFound("No contact is set for the organisation.", type="contact-not-found")
+    c = await service.contact_for(uow.session, principal.org)
     return ContactOut.model_validate(c, from_attributes=True)
 
 
@@ -36,7 +37,7 @@ async def get_contact(uow: UoW, principal: Reader) -> ContactOut:
     "/dev/mailbox",
     dependencies=[public],
     summary="Messages the local SMTP sink received (development only)",
-    responses=errors(404),
+    responses=problem_responses(404),
 )
 async def dev_mailbox(settings: AppSettings) -> list[MailboxItem]:
     if settings.environment != "development":
@@ -50,14 +51,14 @@ async def dev_mailbox(settings: AppSettings) -> list[MailboxItem]:
                 to=msg["To"],
                 subject=msg["Subject"],
                 date=msg["Date"],
-                body=body.get_content() if body is not None else "",  # type: ignore[union-attr]
+                body=body.get_content() if body is not None else "",
                 attachments=[
                     AttachmentOut(
                         filename=a.get_filename(),
                         content_type=a.get_content_type(),
                         content=a.get_payload(decode=True).decode("utf-8", "replace"),  # type: ignore[union-attr]
                     )
-                    for a in msg.iter_attachments()  # type: ignore[attr-defined]
+                    for a in msg.iter_attachments()
                 ],
             )
         )

@@ -22,6 +22,12 @@ from sosai_notifications.models import Contact
 from sosai_shared.auth import Principal
 from sosai_shared.contracts import OffsetCertifiedV1, SessionScheduledV1
 from sosai_shared.db import utcnow
+from sosai_shared.lookups import get_or_404
+
+
+async def contact_for(session: AsyncSession, org: str) -> Contact:
+    """The organisation's contact, or the ``contact-not-found`` problem."""
+    return await get_or_404(session, Contact, org, thing="contact")
 
 
 async def set_contact(session: AsyncSession, principal: Principal, email: str, language: str) -> Contact:
@@ -136,7 +142,8 @@ def session_ics(s: SessionScheduledV1, organiser: str = "mailto:no-reply@sosai.l
     ev.add("dtstamp", utcnow())
     ev.add("organizer", organiser)
     cal.add_component(ev)
-    return cal.to_ical().decode()
+    ical: bytes = cal.to_ical()
+    return ical.decode()
 
 
 async def waiting_list_offer(

@@ -48,7 +48,7 @@ def messages(path: Path) -> list[EmailMessage]:
         return []
     box = mailbox.Maildir(str(path), create=False)
     # Maildir keys start with the delivery time, so their order is the arrival order
-    return [message_from_bytes(box.get_bytes(k), policy=policy.default) for k in sorted(box.keys())]  # type: ignore[misc]
+    return [message_from_bytes(box.get_bytes(k), policy=policy.default) for k in sorted(box.keys())]
 
 
 def main() -> None:

@@ -8,28 +8,26 @@ from datetime import datetime
 from sqlalchemy import and_, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
+from sqlmodel import col
 
 from sosai_notifications.models import Delivery, DeliveryAttempt, StoredEvent, Subscription
+from sosai_shared.pagination import Page, PageParams, keyset_page
 
 
 async def subscription(
     session: AsyncSession, sub_id: str, *, org: str | None = None, for_update: bool = False
 ) -> Subscription | None:
-    stmt = select(Subscription).where(Subscription.id == sub_id)
+    stmt = select(Subscription).where(col(Subscription.id) == sub_id)
     if org is not None:
-        stmt = stmt.where(Subscription.org == org)
+        stmt = stmt.where(col(Subscription.org) == org)
     if for_update:
         stmt = stmt.with_for_update()
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
-async def subscriptions_page(
-    session: AsyncSession, org: str, *, limit: int, cursor: list[object] | None
-) -> list[Subscription]:
-    stmt = select(Subscription).where(Subscription.org == org)
-    if cursor:
-        stmt = stmt.where(Subscription.id > str(cursor[0]))
-    return list((await session.execute(stmt.order_by(Subscription.id).limit(limit + 1))).scalars())
+async def subscriptions_page(session: AsyncSession, org: str, paging: PageParams) -> Page[Subscription]:
+    stmt = select(Subscription).where(col(Subscription.org) == org)
+    return await keyset_page(session, stmt, (col(Subscription.id),), paging)
 
 
 async def candidates(session: AsyncSession, owners: Sequence[str], public: bool) -> list[Subscription]:
@@ -41,8 +39,8 @@ async def candidates(session: AsyncSession, owners: Sequence[str], public: bool)
     if not public:
         if not owners:
             return []
-        stmt = stmt.where(Subscription.org.in_(list(owners)))  # type: ignore[attr-defined]
-    return list((await session.execute(stmt.order_by(Subscription.id))).scalars())
+        stmt = stmt.where(col(Subscription.org).in_(list(owners)))
+    return list((await session.execute(stmt.order_by(col(Subscription.id)))).scalars())
 
 
 async def due(session: AsyncSession, now: datetime, *, limit: int, busy: Iterable[str]) -> list[Delivery]:
@@ -54,34 +52,34 @@ async def due(session: AsyncSession, now: datetime, *, limit: int, busy: Iterabl
     earlier = aliased(Delivery)
     head_of_line = ~exists().where(
         and_(
-            earlier.subscription_id == Delivery.subscription_id,
-            earlier.subject == Delivery.subject,
-            earlier.status == "pending",
-            earlier.event_seq < Delivery.event_seq,
+            col(earlier.subscription_id) == col(Delivery.subscription_id),
+            col(earlier.subject) == col(Delivery.subject),
+            col(earlier.status) == "pending",
+            col(earlier.event_seq) < col(Delivery.event_seq),
         )
     )
     stmt = (
         select(Delivery)
-        .join(Subscription, Subscription.id == Delivery.subscription_id)
+        .join(Subscription, col(Subscription.id) == col(Delivery.subscription_id))
         .where(
-            Delivery.status == "pending",
-            Delivery.next_attempt_at <= now,
-            Subscription.status == "active",
+            col(Delivery.status) == "pending",
+            col(Delivery.next_attempt_at) <= now,
+            col(Subscription.status) == "active",
             head_of_line,
         )
     )
     busy = list(busy)
     if busy:
-        stmt = stmt.where(Delivery.id.not_in(busy))  # type: ignore[attr-defined]
-    return list((await session.execute(stmt.order_by(Delivery.next_attempt_at).limit(limit))).scalars())
+        stmt = stmt.where(col(Delivery.id).not_in(busy))
+    return list((await session.execute(stmt.order_by(col(Delivery.next_attempt_at)).limit(limit))).scalars())
 
 
 async def delivery(
     session: AsyncSession, delivery_id: str, *, org: str | None = None, for_update: bool = False
 ) -> Delivery | None:
-    stmt = select(Delivery).where(Delivery.id == delivery_id)
+    stmt = select(Delivery).where(col(Delivery.id) == delivery_id)
     if org is not None:
-        stmt = stmt.where(Delivery.org == org)
+        stmt = stmt.where(col(Delivery.org) == org)
     if for_update:
         stmt = stmt.with_for_update()
     return (await session.execute(stmt)).scalar_one_or_none()
@@ -92,33 +90,25 @@ async def event(session: AsyncSession, seq: int) -> StoredEvent | None:
 
 
 async def deliveries_page(
-    session: AsyncSession,
-    sub_id: str,
-    org: str,
-    *,
-    limit: int,
-    cursor: list[object] | None,
-    statuses: Sequence[str] | None,
-) -> list[Delivery]:
-    """Newest first (by event arrival), only the organisation's own."""
-    stmt = select(Delivery).where(Delivery.subscription_id == sub_id, Delivery.org == org)
+    session: AsyncSession, sub_id: str, org: str, paging: PageParams, statuses: Sequence[str] | None
+) -> Page[Delivery]:
+    """Newest first (by event arrival: one delivery per event and subscription), only the organisation's own."""
+    stmt = select(Delivery).where(col(Delivery.subscription_id) == sub_id, col(Delivery.org) == org)
     if statuses:
-        stmt = stmt.where(Delivery.status.in_(list(statuses)))  # type: ignore[attr-defined]
-    if cursor:
-        stmt = stmt.where(Delivery.event_seq < int(str(cursor[0])))
-    return list((await session.execute(stmt.order_by(Delivery.event_seq.desc()).limit(limit + 1))).scalars())  # type: ignore[attr-defined]
+        stmt = stmt.where(col(Delivery.status).in_(list(statuses)))
+    return await keyset_page(session, stmt, (col(Delivery.event_seq),), paging, descending=True)
 
 
 async def attempts(session: AsyncSession, delivery_id: str) -> list[DeliveryAttempt]:
-    stmt = select(DeliveryAttempt).where(DeliveryAttempt.delivery_id == delivery_id)
-    return list((await session.execute(stmt.order_by(DeliveryAttempt.attempt))).scalars())
+    stmt = select(DeliveryAttempt).where(col(DeliveryAttempt.delivery_id) == delivery_id)
+    return list((await session.execute(stmt.order_by(col(DeliveryAttempt.attempt)))).scalars())
 
 
 async def resume(session: AsyncSession, sub_id: str, now: datetime) -> None:
     """Pending deliveries of a re-enabled subscription get a fresh retry window, due now."""
     await session.execute(
         update(Delivery)
-        .where(Delivery.subscription_id == sub_id, Delivery.status == "pending")
+        .where(col(Delivery.subscription_id) == sub_id, col(Delivery.status) == "pending")
         .values(next_attempt_at=now, retry_from=now)
     )
 
@@ -136,10 +126,10 @@ async def requeue_range(
     result = await session.execute(
         update(Delivery)
         .where(
-            Delivery.subscription_id == sub_id,
-            Delivery.created_at >= since,
-            Delivery.created_at <= until,
-            Delivery.status.in_(statuses),  # type: ignore[attr-defined]
+            col(Delivery.subscription_id) == sub_id,
+            col(Delivery.created_at) >= since,
+            col(Delivery.created_at) <= until,
+            col(Delivery.status).in_(statuses),
         )
         .values(status="pending", next_attempt_at=now, retry_from=now)
     )

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from sosai_notifications import audience
 from sosai_notifications.deps import AppSettings, Box, Reader, Writer
 from sosai_notifications.models import Delivery, Subscription
-from sosai_notifications.schemas import errors
 from sosai_notifications.webhooks import repository as repo
 from sosai_notifications.webhooks import service
 from sosai_notifications.webhooks.schemas import (
@@ -28,12 +27,11 @@ from sosai_notifications.webhooks.schemas import (
 )
 from sosai_shared.auth import public
 from sosai_shared.contracts import all_contracts
-from sosai_shared.pagination import Page, PageParams, build_page, page_params
+from sosai_shared.pagination import Page, Paging
+from sosai_shared.problems import AUTH, problem_responses
 from sosai_shared.uow import UoW
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
-Paging = Annotated[PageParams, Depends(page_params)]
-AUTH = errors(401, 403)
 
 
 def _sub(s: Subscription) -> SubscriptionOut:
@@ -58,7 +56,7 @@ async def event_types() -> list[EventTypeOut]:
     status_code=201,
     response_model=SubscriptionCreated,
     summary="Subscribe an endpoint of the caller's organisation (the secret is shown only in this answer)",
-    responses={**AUTH, **errors(422)},
+    responses={**AUTH, **problem_responses(422)},
 )
 async def create_subscription(
     body: SubscriptionIn, uow: UoW, principal: Writer, settings: AppSettings, box: Box
@@ -69,11 +67,12 @@ async def create_subscription(
 
 @router.get("/subscriptions", summary="The organisation's subscriptions", responses=AUTH)
 async def list_subscriptions(uow: UoW, principal: Reader, paging: Paging) -> Page[SubscriptionOut]:
-    rows = await repo.subscriptions_page(uow.session, principal.org, limit=paging.limit, cursor=paging.cursor)
-    return build_page([_sub(s) for s in rows], paging.limit, lambda s: [s.id])
+    return (await repo.subscriptions_page(uow.session, principal.org, paging)).map(_sub)
 
 
-@router.get("/subscriptions/{sub_id}", summary="One subscription", responses={**AUTH, **errors(404)})
+@router.get(
+    "/subscriptions/{sub_id}", summary="One subscription", responses={**AUTH, **problem_responses(404)}
+)
 async def get_subscription(sub_id: str, uow: UoW, principal: Reader) -> SubscriptionOut:
     return _sub(await service.subscription_for(uow.session, principal, sub_id))
 
@@ -81,7 +80,7 @@ async def get_subscription(sub_id: str, uow: UoW, principal: Reader) -> Subscrip
 @router.patch(
     "/subscriptions/{sub_id}",
     summary="Change URL, event types or description",
-    responses={**AUTH, **errors(404, 422)},
+    responses={**AUTH, **problem_responses(404, 422)},
 )
 async def patch_subscription(
     sub_id: str, body: SubscriptionPatch, uow: UoW, principal: Writer, settings: AppSettings
@@ -89,7 +88,7 @@ async def patch_subscription(
     return _sub(await service.update(uow.session, principal, sub_id, body, settings))
 
 
-_TOGGLE = {"response_model": SubscriptionOut, "responses": {**AUTH, **errors(404)}}
+_TOGGLE = {"response_model": SubscriptionOut, "responses": {**AUTH, **problem_responses(404)}}
 
 
 @router.post("/subscriptions/{sub_id}/disable", summary="Stop deliveries (they wait, in order)", **_TOGGLE)  # type: ignore[arg-type]
@@ -106,7 +105,7 @@ async def enable_subscription(sub_id: str, uow: UoW, principal: Writer) -> JSONR
     "/subscriptions/{sub_id}/rotate-secret",
     response_model=SecretOut,
     summary="A new signing secret (shown only now); the previous one keeps signing during the grace period",
-    responses={**AUTH, **errors(404)},
+    responses={**AUTH, **problem_responses(404)},
 )
 async def rotate_secret(
     sub_id: str, uow: UoW, principal: Writer, settings: AppSettings, box: Box
@@ -119,7 +118,7 @@ async def rotate_secret(
 @router.get(
     "/subscriptions/{sub_id}/deliveries",
     summary="The delivery log of a subscription, newest first",
-    responses={**AUTH, **errors(404)},
+    responses={**AUTH, **problem_responses(404)},
 )
 async def list_deliveries(
     sub_id: str,
@@ -129,17 +128,15 @@ async def list_deliveries(
     status: Annotated[list[Literal["pending", "succeeded", "failed"]] | None, Query()] = None,
 ) -> Page[DeliveryOut]:
     await service.subscription_for(uow.session, principal, sub_id)
-    rows = await repo.deliveries_page(
-        uow.session, sub_id, principal.org, limit=paging.limit, cursor=paging.cursor, statuses=status
-    )
-    return build_page([_delivery(d) for d in rows], paging.limit, lambda d: [d.event_seq])
+    page = await repo.deliveries_page(uow.session, sub_id, principal.org, paging, status)
+    return page.map(_delivery)
 
 
 @router.post(
     "/subscriptions/{sub_id}/redeliver",
     response_model=RedeliverOut,
     summary="Send again the failed (or also succeeded) deliveries of a time range",
-    responses={**AUTH, **errors(404, 422)},
+    responses={**AUTH, **problem_responses(404, 422)},
 )
 async def redeliver_range(sub_id: str, body: RedeliverRangeIn, uow: UoW, principal: Writer) -> JSONResponse:
     n = await service.redeliver_range(uow.session, principal, sub_id, body)
@@ -147,7 +144,9 @@ async def redeliver_range(sub_id: str, body: RedeliverRangeIn, uow: UoW, princip
 
 
 @router.get(
-    "/deliveries/{delivery_id}", summary="One delivery and its attempts", responses={**AUTH, **errors(404)}
+    "/deliveries/{delivery_id}",
+    summary="One delivery and its attempts",
+    responses={**AUTH, **problem_responses(404)},
 )
 async def get_delivery(delivery_id: str, uow: UoW, principal: Reader) -> DeliveryDetail:
     d = await service.delivery_for(uow.session, principal, delivery_id)
@@ -159,7 +158,7 @@ async def get_delivery(delivery_id: str, uow: UoW, principal: Reader) -> Deliver
     "/deliveries/{delivery_id}/redeliver",
     response_model=DeliveryOut,
     summary="Send one delivery again (same webhook-id)",
-    responses={**AUTH, **errors(404, 409)},
+    responses={**AUTH, **problem_responses(404, 409)},
 )
 async def redeliver(delivery_id: str, uow: UoW, principal: Writer) -> JSONResponse:
     return await uow.respond(_delivery(await service.redeliver(uow.session, principal, delivery_id)), 200)

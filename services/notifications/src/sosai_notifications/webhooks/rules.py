@@ -18,8 +18,8 @@ from sosai_shared.errors import Unprocessable
 
 def next_delay(attempts: int, *, base: float, cap: float, rng: random.Random | None = None) -> float:
     """Seconds to wait after the ``attempts``-th failed attempt (1-based)."""
-    step = min(cap, base * 2 ** max(attempts - 1, 0))
-    r = (rng or random).random()
+    step: float = min(cap, base * 2 ** max(attempts - 1, 0))
+    r: float = (rng or random).random()
     return step / 2 + r * step / 2
 
 
