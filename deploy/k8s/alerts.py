@@ -108,6 +108,19 @@ def service_alerts(sc: Scope) -> list[dict[str, Any]]:
         ),
         _alert(
             sc,
+            "SosaiConsumerIgnoresNewType",
+            # consumers skip published types they have no handler for on purpose (counted, never silent);
+            # what deserves a look is a type that was not skipped in the week before
+            f"sum by ({by}, consumer, type) (increase({sc.m('sosai_consumer_ignored_total')}[15m])) > 0"
+            f" unless sum by ({by}, consumer, type)"
+            f" (increase({sc.m('sosai_consumer_ignored_total')}[7d] offset 15m)) > 0",
+            "warning",
+            "{{ $labels.service }}/{{ $labels.consumer }} started ignoring {{ $labels.type }}",
+            "A consumer skips an event type it has no handler for, and had not skipped it in the week before: "
+            "check that it should not apply it (a new event type, or a handler that was removed).",
+        ),
+        _alert(
+            sc,
             "SosaiHighErrorRatio",
             f"(sum by ({by}) ({rate('sosai_http_errors_total')}) / sum by ({by}) ({rate('sosai_http_requests_total')})"
             f" > 0.05) and sum by ({by}) ({rate('sosai_http_requests_total')}) > {MIN_RATE_5M}",
