@@ -40,6 +40,7 @@ async def test_happy_path_checklist_certificate_event_and_public_pages(
     assert checks_of(draft) == {
         "footprint_known": False,
         "retirements_known": False,
+        "retirements_claimable": True,
         "credits_cover": False,
         "retirements_unused": True,
         "retirement_window": False,

@@ -46,6 +46,7 @@ async def on_credits_retired(session: AsyncSession, payload: CreditsRetiredV1, e
             "use": payload.use,
             "purpose": payload.purpose,
             "beneficiary": payload.beneficiary,
+            "beneficiary_org": payload.beneficiary_org,
             "footprint_id": payload.footprint_id,
             "session_id": payload.session_id,
             "application_id": payload.application_id,

@@ -135,6 +135,7 @@ class Retirement(Base, table=True):  # type: ignore[call-arg]
     use: str = Field(max_length=60)
     purpose: str = Field(sa_column=Column(Text, nullable=False))
     beneficiary: str = Field(max_length=300)
+    beneficiary_org: str | None = Field(default=None, max_length=200)
     footprint_id: str | None = Field(default=None, max_length=100)
     session_id: str | None = Field(default=None, max_length=100)
     application_id: str | None = Field(default=None, index=True, max_length=36)

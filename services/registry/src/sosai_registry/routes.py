@@ -410,6 +410,7 @@ def retirement_out(request: Request, tx: Transaction, views: list[dict[str, Any]
         use=tx.use or "",
         purpose=tx.purpose or "",
         beneficiary=tx.beneficiary or "",
+        beneficiary_org=tx.beneficiary_org,  # trust hook
         footprint_id=tx.footprint_id,
         session_id=tx.session_id,
         application_id=tx.application_id,
@@ -433,6 +434,7 @@ def retirement_out(request: Request, tx: Transaction, views: list[dict[str, Any]
     responses=errors(
         e404="account-not-found",
         e409="account-not-open, insufficient-balance, blocks-not-held, units-retired",
+        e403="insufficient-scope, beneficiary-org-not-allowed",
         e422="invalid-quantity, overlapping-serials",
     ),
 )

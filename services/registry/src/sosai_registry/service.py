@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_registry import metrics
 from sosai_registry import repository as repo
+from sosai_registry.claims.rules import check_beneficiary_org  # trust hook
 from sosai_registry.models import (
     BUFFER_ACCOUNT,
     CANCELLATION_ACCOUNT,
@@ -1024,6 +1025,7 @@ async def retire(ctx: Ctx, body: Any) -> tuple[Transaction, list[dict[str, Any]]
     if src.kind != "holding":
         raise NotFound(f"No holding account {src.id}.", type="account-not-found", title="Account not found")
     _require_open(src)
+    check_beneficiary_org(src, body.beneficiary_org)  # trust hook: only providers retire for others
     qty = body.quantity if body.quantity is not None else sum(b - a + 1 for a, b in ranges or [])
     tx = _new_tx(
         ctx,
@@ -1036,6 +1038,7 @@ async def retire(ctx: Ctx, body: Any) -> tuple[Transaction, list[dict[str, Any]]
         use=body.use,
         purpose=body.purpose,
         beneficiary=body.beneficiary,
+        beneficiary_org=body.beneficiary_org,  # trust hook
         footprint_id=body.footprint_id,
         session_id=body.session_id,
         application_id=body.application_id,
@@ -1056,6 +1059,7 @@ async def retire(ctx: Ctx, body: Any) -> tuple[Transaction, list[dict[str, Any]]
             use=body.use,
             purpose=body.purpose,
             beneficiary=body.beneficiary,
+            beneficiary_org=body.beneficiary_org,  # trust hook
             footprint_id=body.footprint_id,
             session_id=body.session_id,
             application_id=body.application_id,

@@ -36,6 +36,7 @@ from sosai_certification.applications.schemas import (
     SerialRangeOut,
     TransitionOut,
 )
+from sosai_certification.claims import repository as claims_repo
 from sosai_certification.config import Settings
 from sosai_certification.deps import ADMIN, REVIEW
 from sosai_certification.models import Application, Certificate, RetirementUsage, Transition
@@ -247,8 +248,15 @@ async def checklist(session: AsyncSession, app: Application, settings: Settings)
     footprint = await facts.get_footprint(session, app.footprint_id)
     retirements = await facts.retirements_for(session, app.id, app.retirement_ids)
     used = await repo.usages(session, [r.retirement_id for r in retirements])
+    providers = await claims_repo.provider_orgs(session, (r.holder_org for r in retirements))
     return evaluate(
-        app, footprint, retirements, used, now=utcnow(), window_days=settings.retirement_window_days
+        app,
+        footprint,
+        retirements,
+        used,
+        now=utcnow(),
+        window_days=settings.retirement_window_days,
+        provider_orgs=providers,
     )
 
 
@@ -275,10 +283,17 @@ async def certify(
         raise Unprocessable("effective_date cannot be in the future.", type="future-effective-date")
     footprint = await facts.get_footprint(session, app.footprint_id)
     retirements = await facts.retirements_for(session, app.id, app.retirement_ids)
-    counted = counted_retirements(app, retirements)
+    providers = await claims_repo.provider_orgs(session, (r.holder_org for r in retirements))
+    counted = counted_retirements(app, retirements, providers)
     used = await repo.usages(session, [r.retirement_id for r in counted])
     checks = evaluate(
-        app, footprint, retirements, used, now=utcnow(), window_days=settings.retirement_window_days
+        app,
+        footprint,
+        retirements,
+        used,
+        now=utcnow(),
+        window_days=settings.retirement_window_days,
+        provider_orgs=providers,
     )
     failed = [c.name for c in checks if not c.met]
     if failed:

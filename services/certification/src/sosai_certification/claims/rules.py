@@ -1,0 +1,54 @@
+"""Pure rule: may this organisation claim this retirement? (no I/O)"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sosai_certification.models import Retirement
+
+OWN = "retired_by_applicant"
+PROVIDER = "retired_for_applicant_by_anshin_provider"
+
+
+@dataclass(frozen=True)
+class Basis:
+    """Why a retirement may (``rule``) or may not (``reason``) back a claim of ``org``."""
+
+    retirement_id: str
+    rule: str | None
+    reason: str | None
+
+    @property
+    def allowed(self) -> bool:
+        return self.rule is not None
+
+
+def basis_for(org: str, r: Retirement, provider_orgs: Collection[str]) -> Basis:
+    """Retirement ids are public, so naming one proves nothing: the claim must be the claimant's.
+
+    A provider retiring for a customer names it in ``beneficiary_org``; the registry already
+    refuses that field from non-providers, and we check again against our own provider
+    register (certification owns who is an Anshin provider).
+    """
+    if r.beneficiary_org not in (None, r.holder_org):
+        if r.beneficiary_org != org:
+            return Basis(
+                r.retirement_id,
+                None,
+                f"retired by {r.holder_org} for {r.beneficiary_org}, not for {org}",
+            )
+        if r.holder_org not in provider_orgs:
+            return Basis(
+                r.retirement_id,
+                None,
+                f"retired for {org} by {r.holder_org}, which is not a registered Anshin provider",
+            )
+        return Basis(r.retirement_id, PROVIDER, None)
+    if r.holder_org == org:
+        return Basis(r.retirement_id, OWN, None)
+    return Basis(
+        r.retirement_id,
+        None,
+        f"retired by {r.holder_org} for itself; only {r.holder_org} may claim it",
+    )
