@@ -108,3 +108,38 @@ def test_basis_rules_without_io() -> None:
     assert basis_for("b", _ret("p", "a"), {"p"}).allowed is False
     assert basis_for("p", _ret("p", "a"), {"p"}).allowed is False  # handed over to a: not the provider's
     assert basis_for("b", _ret("a", None), set()).reason == "retired by a for itself; only a may claim it"
+
+
+async def test_only_the_organiser_of_a_known_catalog_session_may_certify_it(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    from sosai_shared.contracts import SessionScheduledV1
+
+    await feed(
+        app,
+        SessionScheduledV1(
+            session_id="ses-expo",
+            programme_code="expo",
+            title="EXPO",
+            prefecture="Tokyo",
+            starts_at=datetime(2030, 2, 1, tzinfo=UTC),
+            ends_at=datetime(2030, 2, 1, 8, tzinfo=UTC),
+            capacity=300,
+            organiser_org="org-b",
+        ),
+    )
+    takeover = await ready_application(client, app, "org-a", session_id="ses-expo")
+    check = _check(takeover, "session_organiser")
+    assert check["met"] is False and check["detail"] == "session ses-expo is organised by org-b, not by org-a"
+    refused = await client.post(f"/v1/applications/{takeover['id']}/certify", headers=reviewer())
+    assert refused.status_code == 409 and refused.json()["failed"] == ["session_organiser"]
+    unknown = await ready_application(client, app, "org-a", session_id="ses-nowhere")
+    assert (
+        _check(unknown, "session_organiser")["detail"]
+        == "session ses-nowhere not seen from the events catalog"
+    )
+
+    own = await ready_application(client, app, "org-b", session_id="ses-expo")
+    assert _check(own, "session_organiser")["met"] is True
+    ok = await client.post(f"/v1/applications/{own['id']}/certify", headers=reviewer())
+    assert ok.status_code == 200, ok.text

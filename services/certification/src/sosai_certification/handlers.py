@@ -10,7 +10,8 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_certification import repository
-from sosai_shared.contracts import CreditsRetiredV1, FootprintCalculatedV1
+from sosai_certification.claims.handlers import on_session_scheduled
+from sosai_shared.contracts import CreditsRetiredV1, FootprintCalculatedV1, SessionScheduledV1
 from sosai_shared.events.envelope import CloudEvent
 
 
@@ -56,4 +57,8 @@ async def on_credits_retired(session: AsyncSession, payload: CreditsRetiredV1, e
     )
 
 
-HANDLERS = {FootprintCalculatedV1: on_footprint_calculated, CreditsRetiredV1: on_credits_retired}
+HANDLERS = {
+    FootprintCalculatedV1: on_footprint_calculated,
+    CreditsRetiredV1: on_credits_retired,
+    SessionScheduledV1: on_session_scheduled,  # trust: who organises each session
+}

@@ -19,6 +19,7 @@ from pydantic import AwareDatetime
 from sosai_events_catalog import repository as repo
 from sosai_events_catalog import service
 from sosai_events_catalog.calculator import CalculatorRefused, CalculatorUnavailable, estimate_event
+from sosai_events_catalog.certificates import service as certificates
 from sosai_events_catalog.deps import ORGANISE, Organiser, Registrant, RuntimeDep, settings_of
 from sosai_events_catalog.ical import calendar_of
 from sosai_events_catalog.models import EventSession
@@ -410,7 +411,9 @@ async def carbon_card(session_id: str, runtime: RuntimeDep) -> CarbonCardOut:
     else:
         estimate = await _footprint(runtime, s, expected)
         actual = FootprintView(status="pending", reason="no attendance recorded yet")
-    return service.carbon_card(session_id, rec, estimate, actual)
+    card = service.carbon_card(session_id, rec, estimate, actual)
+    async with runtime.db.sessionmaker() as db:  # trust hook: the shown certificate's expiry, as of today
+        return await certificates.with_certificate(db, card)
 
 
 @router.post(

@@ -255,7 +255,7 @@ class CarbonCardOut(BaseModel):
     recorded_footprint: RecordedFootprint | None
     credits_retired: int
     certificate_number: str | None
-    certificate_status: Literal["none", "certified", "revoked"]
+    certificate_status: Literal["none", "certified", "revoked", "expired"]  # trust hook: expired
     status: OffsetStatus
 
 

@@ -203,6 +203,7 @@ async def create_session(
             starts_at=s.starts_at,
             ends_at=s.ends_at,
             capacity=s.capacity,
+            organiser_org=s.organiser_org,  # trust hook: certification checks who may certify it
         ),
         source=source,
     )

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sosai_certification.claims.rules import Basis, basis_for
+from sosai_certification.claims.models import KnownSession
+from sosai_certification.claims.rules import Basis, basis_for, session_refusal
 from sosai_certification.models import Application, Footprint, Retirement
 from sosai_shared.errors import Conflict
 
@@ -37,6 +38,7 @@ CHECK_NAMES = (
     "retirements_unused",
     "retirement_window",
     "disclosure_present",
+    "session_organiser",
 )
 
 
@@ -118,6 +120,7 @@ def evaluate(
     now: datetime,
     window_days: int,
     provider_orgs: Collection[str] = frozenset(),
+    known_session: KnownSession | None = None,
 ) -> list[Check]:
     checks: list[Check] = []
 
@@ -231,6 +234,24 @@ def evaluate(
             present,
             "consumer-facing disclosure given" if present else "no consumer-facing disclosure",
             {"length": len(app.disclosure.strip())},
+        )
+    )
+    refused = session_refusal(
+        app.applicant_org,
+        app.session_id,
+        known_session.organiser_org if known_session else None,
+        known_session is not None,
+    )
+    checks.append(
+        Check(
+            "session_organiser",
+            refused is None,
+            refused
+            or ("no catalog session named" if not app.session_id else "the applicant organises the session"),
+            {
+                "session_id": app.session_id,
+                "organiser_org": known_session.organiser_org if known_session else None,
+            },
         )
     )
     return checks

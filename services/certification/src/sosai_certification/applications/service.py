@@ -257,6 +257,7 @@ async def checklist(session: AsyncSession, app: Application, settings: Settings)
         now=utcnow(),
         window_days=settings.retirement_window_days,
         provider_orgs=providers,
+        known_session=await claims_repo.known_session(session, app.session_id),
     )
 
 
@@ -294,6 +295,7 @@ async def certify(
         now=utcnow(),
         window_days=settings.retirement_window_days,
         provider_orgs=providers,
+        known_session=await claims_repo.known_session(session, app.session_id),
     )
     failed = [c.name for c in checks if not c.met]
     if failed:

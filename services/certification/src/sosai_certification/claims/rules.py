@@ -52,3 +52,20 @@ def basis_for(org: str, r: Retirement, provider_orgs: Collection[str]) -> Basis:
         None,
         f"retired by {r.holder_org} for itself; only {r.holder_org} may claim it",
     )
+
+
+def session_refusal(org: str, session_id: str | None, organiser_org: str | None, known: bool) -> str | None:
+    """Why ``org`` may not certify an offset of catalog session ``session_id`` (None: it may).
+
+    A free-text session id would let anyone attach a certificate to any session's card; only
+    the organiser of a session the catalog announced may certify it.
+    """
+    if session_id is None:
+        return None
+    if not known:
+        return f"session {session_id} not seen from the events catalog"
+    if organiser_org != org:
+        return (
+            f"session {session_id} is organised by {organiser_org or 'an unknown organisation'}, not by {org}"
+        )
+    return None
