@@ -79,6 +79,8 @@ class Certificate(Base, table=True):  # type: ignore[call-arg]
     credits_retired: int
     credits_required: int
     retirements: list[dict[str, Any]] = Field(sa_column=Column(JSON, nullable=False))
+    #: the footprint version the certificate was decided on (the signed claim names it)
+    footprint: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     valid_from: date = Field(sa_column=Column(Date, nullable=False))
     valid_until: date = Field(sa_column=Column(Date, nullable=False))
     certified_at: datetime = _ts()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from sosai_registry import models
+from sosai_registry.claims.routes import router as claims_router
 from sosai_registry.config import Settings
 from sosai_registry.handlers import on_provider_registered
 from sosai_registry.public import router as public_router
@@ -12,6 +13,7 @@ from sosai_registry.routes import router
 from sosai_shared.app import Runtime, create_service_app
 from sosai_shared.contracts import TOPICS, ProviderRegisteredV1
 from sosai_shared.events.consumer import EventConsumer
+from sosai_shared.signing import jwks_router
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -30,7 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "price indications and the public ledger.",
         package="sosai_registry",
         metadata=models.Base.metadata,
-        routers=[router, public_router],
+        routers=[router, public_router, claims_router, jwks_router],  # trust hook: claims and keys
         publishes=[TOPICS["registry"]],
         consumers=consumers,
     )

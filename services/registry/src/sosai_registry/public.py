@@ -41,6 +41,7 @@ from sosai_registry.schemas import (
 )
 from sosai_registry.serials import fiscal_year, fiscal_year_bounds, parse_serial
 from sosai_shared.auth import public
+from sosai_shared.claims import qr_svg
 from sosai_shared.errors import NotFound, Unprocessable
 from sosai_shared.pagination import Page, build_page
 from sosai_shared.uow import UoW
@@ -218,7 +219,9 @@ td,th{border:1px solid #999;padding:.3em .6em;text-align:left}@media print{a{col
 </table>
 <h2>Serial numbers</h2><ul>{% for b in r.blocks %}<li><code>{{ b.serial }}</code> ({{ b.quantity }} t)</li>
 {% endfor %}</ul>
-<p>Stable URL: <a href="{{ r.url }}">{{ r.url }}</a></p></body></html>""")
+<p>Stable URL: <a href="{{ r.url }}">{{ r.url }}</a></p>
+{% if qr %}<figure>{{ qr|safe }}<figcaption>Signed claim (verify it): <a href="{{ r.url }}/claim">{{ r.url }}/claim</a>
+</figcaption></figure>{% endif %}</body></html>""")
 
 
 @router.get(
@@ -230,7 +233,7 @@ td,th{border:1px solid #999;padding:.3em .6em;text-align:left}@media print{a{col
 async def retirement_notice(retirement_id: str, request: Request, uow: UoW) -> HTMLResponse:
     tx = await _retirement(uow, retirement_id)
     r = retirement_out(request, tx, await svc.moved_views(uow.session, tx.id))
-    return HTMLResponse(NOTICE.render(r=r))
+    return HTMLResponse(NOTICE.render(r=r, qr=qr_svg(f"{r.url}/claim")))  # trust hook: QR to the signed claim
 
 
 _KIND_OF_ACCOUNT = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment
 
@@ -27,6 +27,7 @@ from sosai_certification.applications.schemas import (
 from sosai_certification.deps import AnyCaller, Applicant, AppSettings, EventSource, Reviewer, ReviewerOrAdmin
 from sosai_certification.schemas import errors
 from sosai_shared.auth import public
+from sosai_shared.claims import qr_svg
 from sosai_shared.errors import NotFound
 from sosai_shared.pagination import Page, PageParams, build_page, page_params
 from sosai_shared.uow import UoW
@@ -284,6 +285,8 @@ _PAGE = Environment(autoescape=True).from_string("""<!doctype html>
 <td>{{ r.quantity }}</td><td>{{ r.beneficiary }}</td>
 <td>{% for s in r.serial_ranges %}{{ s.serial }}{% if not loop.last %}<br>{% endif %}{% endfor %}</td></tr>
 {% endfor %}</tbody></table>
+{% if qr %}<figure>{{ qr|safe }}<figcaption>Signed claim (verify it): <a href="{{ claim_url }}">{{ claim_url }}</a>
+</figcaption></figure>{% endif %}
 </main></body></html>
 """)
 
@@ -294,8 +297,12 @@ _PAGE = Environment(autoescape=True).from_string("""<!doctype html>
     summary="Public certificate page (HTML)",
     responses=errors(404),
 )
-async def public_certificate_page(number: str, uow: UoW) -> HTMLResponse:
-    return HTMLResponse(_PAGE.render(c=await _public_certificate(uow, number)))
+async def public_certificate_page(number: str, uow: UoW, request: Request) -> HTMLResponse:
+    c = await _public_certificate(uow, number)
+    claim_url = (
+        f"{str(request.base_url).rstrip('/')}/v1/public/claims/{c.number}"  # trust hook: QR to the claim
+    )
+    return HTMLResponse(_PAGE.render(c=c, qr=qr_svg(claim_url), claim_url=claim_url))
 
 
 @public_router.get("/certificates/{number}", summary="Public certificate (JSON)", responses=errors(404))

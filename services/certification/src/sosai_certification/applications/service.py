@@ -37,6 +37,7 @@ from sosai_certification.applications.schemas import (
     TransitionOut,
 )
 from sosai_certification.claims import repository as claims_repo
+from sosai_certification.claims import rules as claims_rules
 from sosai_certification.config import Settings
 from sosai_certification.deps import ADMIN, REVIEW
 from sosai_certification.models import Application, Certificate, RetirementUsage, Transition
@@ -354,9 +355,11 @@ async def certify(
                 "beneficiary": r.beneficiary,
                 "purpose": r.purpose,
                 "serial_ranges": r.blocks,
+                **claims_rules.retirement_basis(app.applicant_org, r, providers),  # trust hook
             }
             for r in counted
         ],
+        footprint=claims_rules.footprint_snapshot(footprint),  # trust hook: the version decided on
         valid_from=valid_from,
         valid_until=add_years(valid_from, years) - timedelta(days=1),
         certified_at=now,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
-from sosai_certification.models import Retirement
+from sosai_certification.models import Footprint, Retirement
 
 OWN = "retired_by_applicant"
 PROVIDER = "retired_for_applicant_by_anshin_provider"
@@ -69,3 +70,28 @@ def session_refusal(org: str, session_id: str | None, organiser_org: str | None,
             f"session {session_id} is organised by {organiser_org or 'an unknown organisation'}, not by {org}"
         )
     return None
+
+
+def retirement_basis(org: str, r: Retirement, provider_orgs: Collection[str]) -> dict[str, Any]:
+    """What a certificate keeps of why a retirement backed it (the signed claim repeats it)."""
+    return {
+        "holder_org": r.holder_org,
+        "beneficiary_org": r.beneficiary_org,
+        "basis": basis_for(org, r, provider_orgs).rule,
+    }
+
+
+def footprint_snapshot(fp: Footprint | None) -> dict[str, Any] | None:
+    if fp is None:
+        return None
+    return {
+        "footprint_id": fp.footprint_id,
+        "version": fp.version,
+        "org": fp.org,
+        "name": fp.name,
+        "total_t_co2": str(fp.total_t_co2),
+        "residual_t_co2": str(fp.residual_t_co2),
+        "offset_share": str(fp.offset_share),
+        "credits_needed": fp.credits_needed,
+        "calculated_at": fp.calculated_at.isoformat(),
+    }
