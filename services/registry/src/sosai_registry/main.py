@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from sosai_registry import models
+from sosai_registry.audit_log.routes import router as log_router
 from sosai_registry.claims.routes import router as claims_router
 from sosai_registry.config import Settings
 from sosai_registry.handlers import on_provider_registered
@@ -32,7 +33,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "price indications and the public ledger.",
         package="sosai_registry",
         metadata=models.Base.metadata,
-        routers=[router, public_router, claims_router, jwks_router],  # trust hook: claims and keys
+        routers=[
+            router,
+            public_router,
+            claims_router,
+            log_router,
+            jwks_router,
+        ],  # trust hook: claims and keys
         publishes=[TOPICS["registry"]],
         consumers=consumers,
     )

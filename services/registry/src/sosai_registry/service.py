@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_registry import metrics
 from sosai_registry import repository as repo
+from sosai_registry.audit_log import append as audit_log  # trust hook
 from sosai_registry.claims.rules import check_beneficiary_org  # trust hook
 from sosai_registry.models import (
     BUFFER_ACCOUNT,
@@ -593,6 +594,7 @@ def _complete(ctx: Ctx, tx: Transaction, effective: date | None = None) -> None:
     tx.status, tx.checked_at, tx.completed_at = "completed", now, now
     if effective is not None:
         tx.effective_on = effective
+    audit_log.completed(ctx.session, tx)  # trust hook: chained into the log when this transaction commits
 
 
 async def _issuance_checks(ctx: Ctx, cert: Certification, quantity: int) -> None:
