@@ -7,7 +7,6 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import select
 
-from sosai_registry.audit_log import chain
 from sosai_registry.audit_log.append import entry_of, moves_of
 from sosai_registry.audit_log.models import GENESIS, LogEntry, LogHead
 from sosai_registry.models import Transaction
@@ -80,6 +79,3 @@ async def log_head(uow: UoW, request: Request) -> dict[str, Any]:
         "as_of": utcnow().isoformat(),
     }
     return document(signer_of(request), claim, f"{base}/.well-known/jwks.json")
-
-
-__all__ = ["chain", "router"]
