@@ -21,6 +21,7 @@ from sosai_events_catalog.registrations.schemas import RegistrationIn, Registrat
 from sosai_events_catalog.sessions import repository as sessions
 from sosai_events_catalog.sessions.rules import not_found, session_status
 from sosai_shared.auth import Principal
+from sosai_shared.committed import after_commit
 from sosai_shared.db import utcnow
 from sosai_shared.errors import Conflict, NotFound
 from sosai_shared.pagination import Page, PageParams, build_page
@@ -49,7 +50,7 @@ def _store(s: EventSession, places: rules.Places) -> None:
 
 
 def _count(session: AsyncSession, state: str, n: int = 1) -> None:
-    metrics.after_commit(session, lambda: metrics.REGISTRATIONS.labels(state).inc(n))
+    after_commit(session, lambda: metrics.REGISTRATIONS.labels(state).inc(n))
 
 
 async def _locked_session(session: AsyncSession, session_id: str) -> EventSession:
@@ -119,7 +120,7 @@ async def fill_from_waitlist(session: AsyncSession, s: EventSession) -> list[Reg
         promoted.append(nxt)
     if promoted:
         n = len(promoted)
-        metrics.after_commit(session, lambda: metrics.WAITLIST_PROMOTIONS.inc(n))
+        after_commit(session, lambda: metrics.WAITLIST_PROMOTIONS.inc(n))
         _count(session, "confirmed", n)
     return promoted
 

@@ -21,6 +21,7 @@ from sosai_events_catalog.sessions import repository as repo
 from sosai_events_catalog.sessions import rules
 from sosai_events_catalog.sessions.schemas import SessionCancelIn, SessionIn, SessionOut, SessionPatch
 from sosai_shared.auth import Principal
+from sosai_shared.committed import after_commit
 from sosai_shared.contracts.catalog import SessionCancelledV1, SessionScheduledV1
 from sosai_shared.db import utcnow
 from sosai_shared.errors import Conflict
@@ -113,10 +114,11 @@ async def create(session: AsyncSession, body: SessionIn, principal: Principal, s
             starts_at=s.starts_at,
             ends_at=s.ends_at,
             capacity=s.capacity,
+            organiser_org=s.organiser_org,  # certification checks who may certify it
         ),
         source=source,
     )
-    metrics.after_commit(session, metrics.SESSIONS_SCHEDULED.inc)
+    after_commit(session, metrics.SESSIONS_SCHEDULED.inc)
     return s
 
 
@@ -168,7 +170,7 @@ async def cancel(session: AsyncSession, session_id: str, body: SessionCancelIn, 
     await record(
         session, SessionCancelledV1(session_id=s.id, reason=body.reason, cancelled_at=now), source=source
     )
-    metrics.after_commit(session, metrics.SESSIONS_CANCELLED.inc)
+    after_commit(session, metrics.SESSIONS_CANCELLED.inc)
     return s
 
 
