@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from e2e_support import Programme, eventually
+from e2e_support import SERVICE_AWAY, Programme
 from journey_support import company, issue, ok, unique
 
-from sosai_shared.testing import auth
+from sosai_shared.testing import auth, wait_until_blocking
 
 
 def _retire(account_id: str, quantity: int, **extra: Any) -> dict[str, Any]:
@@ -118,7 +118,7 @@ def test_ids_in_request_bodies_never_act_for_another_organisation(programme: Pro
         )
         return checks if ready else None
 
-    checks = eventually(refused, timeout=90)
+    checks = wait_until_blocking(refused, timeout=90, transient=SERVICE_AWAY)
     assert checks["footprint_known"]["met"] is False
     assert checks["footprint_known"]["detail"] == "the footprint belongs to another organisation"
     assert checks["retirements_claimable"]["met"] is False
@@ -132,7 +132,7 @@ def test_ids_in_request_bodies_never_act_for_another_organisation(programme: Pro
         evidence = checks["retirements_claimable"]["evidence"]["retirements"]
         return checks if evidence else None
 
-    a_checks = eventually(a_sees_bs_retirement, timeout=90)
+    a_checks = wait_until_blocking(a_sees_bs_retirement, timeout=90, transient=SERVICE_AWAY)
     [foreign] = a_checks["retirements_claimable"]["evidence"]["retirements"]
     assert foreign["holder_org"] == b_org and foreign["counted"] is False
     assert a_checks["credits_cover"]["evidence"]["credits_retired"] == 0

@@ -37,6 +37,7 @@ from sosai_calculator.footprints.schemas import (
 )
 from sosai_calculator.models import Footprint, FootprintLine, FootprintVersion, Retirement
 from sosai_calculator.paging import cursor_key
+from sosai_shared.committed import after_commit
 from sosai_shared.contracts.calculator import FootprintCalculatedV1, FootprintCoverageChangedV1
 from sosai_shared.db import utcnow
 from sosai_shared.errors import NotFound, Unprocessable
@@ -117,7 +118,7 @@ async def create_footprint(
     # retirements may have arrived before the footprint (replays, restores): count them now
     await _refresh_coverage(session, fp, source)
     kind = fp.kind
-    metrics.after_commit(session, lambda: metrics.FOOTPRINTS.labels(kind).inc())
+    after_commit(session, lambda: metrics.FOOTPRINTS.labels(kind).inc())
     return fp
 
 
@@ -185,7 +186,7 @@ async def _store_version(
         )
     fp.total_t_co2 = total
     await session.flush()
-    metrics.after_commit(session, lambda: metrics.T_CO2_CALCULATED.inc(float(total)))
+    after_commit(session, lambda: metrics.T_CO2_CALCULATED.inc(float(total)))
     return v
 
 
@@ -373,7 +374,7 @@ async def apply_retirement(
     await session.flush()
     fp = await repo.get_footprint(session, footprint_id, for_update=True)
     label = "false" if fp is None else "true"
-    metrics.after_commit(session, lambda: metrics.RETIREMENTS_APPLIED.labels(label).inc())
+    after_commit(session, lambda: metrics.RETIREMENTS_APPLIED.labels(label).inc())
     if fp is not None:
         await _refresh_coverage(session, fp, source)
     return True
