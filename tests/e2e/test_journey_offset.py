@@ -16,11 +16,11 @@ from decimal import Decimal
 
 from aiokafka import AIOKafkaConsumer
 from e2e_support import SERVICE_AWAY, Programme
-from journey_support import ORGANISER, REVIEWER, company, issue, ok, unique
+from journey_support import REVIEWER, company, issue, ok, unique
 
 from sosai_shared.contracts import all_contracts
 from sosai_shared.events.envelope import CloudEvent
-from sosai_shared.testing import wait_until_blocking
+from sosai_shared.testing import auth, wait_until_blocking
 
 
 def metric(client, name: str, **labels: str) -> float:  # type: ignore[no-untyped-def]
@@ -35,12 +35,13 @@ def metric(client, name: str, **labels: str) -> float:  # type: ignore[no-untype
 
 def test_the_offset_journey(programme: Programme, bootstrap_servers: str) -> None:
     p = programme
-    acme_org = company(unique("acme"))  # headers: a token for the company's organisation
-    # 0. the outreach programme schedules an EXPO session
+    acme = unique("acme")
+    acme_org = company(acme)  # headers: a token for the company's organisation
+    # 0. the company organises an EXPO session in the catalog (only a session's organiser may certify it)
     session = ok(
         p.catalog.post(
             "/v1/sessions",
-            headers=ORGANISER,
+            headers=auth(acme, "catalog:organise", sub=f"organiser@{acme}"),
             json={
                 "programme_code": "expo",
                 "title_ja": "カーボン・オフセットEXPO 東京",

@@ -67,11 +67,13 @@ def retirement(
     rid: str | None = None,
     retired_at: datetime | None = None,
     start: int = 1,
+    holder_org: str = "org-a",
+    beneficiary_org: str | None = None,
 ) -> CreditsRetiredV1:
     return CreditsRetiredV1(
         retirement_id=rid or f"ret-{uuid.uuid4().hex[:8]}",
         account_id="acc-1",
-        holder_org="org-provider",
+        holder_org=holder_org,
         quantity=quantity,
         blocks=[
             SerialBlockV1(
@@ -87,6 +89,7 @@ def retirement(
         use="meeting_event",
         purpose="offset of the EXPO",
         beneficiary="Org A",
+        beneficiary_org=beneficiary_org,
         application_id=application_id,
         retired_at=retired_at or datetime.now(UTC) - timedelta(days=3),
     )
@@ -175,7 +178,7 @@ async def ready_application(
     assert r.status_code == 201, r.text
     a = r.json()
     if "retirement_ids" not in overrides:
-        await feed(app, retirement(credits, application_id=a["id"]))
+        await feed(app, retirement(credits, application_id=a["id"], holder_org=org))
     r = await client.post(f"/v1/applications/{a['id']}/submit", headers=applicant(org))
     assert r.status_code == 200, r.text
     if review:

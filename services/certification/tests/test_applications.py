@@ -40,10 +40,12 @@ async def test_happy_path_checklist_certificate_event_and_public_pages(
     assert checks_of(draft) == {
         "footprint_known": False,
         "retirements_known": False,
+        "retirements_claimable": True,
         "credits_cover": False,
         "retirements_unused": True,
         "retirement_window": False,
         "disclosure_present": True,
+        "session_organiser": True,
     }
     # facts arrive in any order: the retirement before the footprint
     await feed(app, retirement(8, application_id=draft["id"]))

@@ -25,11 +25,10 @@ from sosai_shared.testing import auth
 async def test_concurrent_certifications_of_one_retirement_exactly_one_wins(
     client: httpx.AsyncClient, app: FastAPI
 ) -> None:
-    shared = retirement(13)
+    shared = retirement(13)  # retired by org-a, which files three applications naming it
     await feed(app, shared)
     apps = [
-        await ready_application(client, app, org, retirement_ids=[shared.retirement_id])
-        for org in ("org-a", "org-b", "org-c")
+        await ready_application(client, app, "org-a", retirement_ids=[shared.retirement_id]) for _ in range(3)
     ]
     results = await asyncio.gather(
         *[client.post(f"/v1/applications/{a['id']}/certify", headers=reviewer()) for a in apps]

@@ -132,14 +132,14 @@ async def test_carbon_card_from_real_events_delivered_twice(catalog, bootstrap_s
             cert = OffsetCertifiedV1(
                 application_id="app-1",
                 certificate_number="CO-2011-001",
-                applicant_org="acme",
+                applicant_org="moe-secretariat",  # the session's organiser: only it may certify it
                 offset_type="meeting_event",
                 subject_name="Carbon Offset EXPO",
                 session_id=sid,
                 retirement_ids=["r1"],
                 credits_retired=3,
                 valid_from=date(2011, 1, 20),
-                valid_until=date(2012, 1, 19),
+                valid_until=date(2099, 1, 19),  # still valid today (an expired one shows as expired)
                 certified_at=NOW,
             )
             await send_twice(producer, "certification.events", envelope(cert), sid)

@@ -18,3 +18,5 @@ class Settings(ServiceSettings):
     retirement_window_days: int = 365
     #: Upper bound of one bulk call (reported cases).
     max_bulk_items: int = 1000
+    #: Public base URL of the registry: certificate claims embed its signed retirement claims (trust hook).
+    registry_public_url: str | None = None

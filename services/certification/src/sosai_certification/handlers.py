@@ -10,7 +10,8 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_certification import repository
-from sosai_shared.contracts import CreditsRetiredV1, EventPayload, FootprintCalculatedV1
+from sosai_certification.claims.handlers import on_session_scheduled
+from sosai_shared.contracts import CreditsRetiredV1, EventPayload, FootprintCalculatedV1, SessionScheduledV1
 from sosai_shared.events.consumer import Handler
 from sosai_shared.events.envelope import CloudEvent
 
@@ -47,6 +48,7 @@ async def on_credits_retired(session: AsyncSession, payload: CreditsRetiredV1, e
             "use": payload.use,
             "purpose": payload.purpose,
             "beneficiary": payload.beneficiary,
+            "beneficiary_org": payload.beneficiary_org,
             "footprint_id": payload.footprint_id,
             "session_id": payload.session_id,
             "application_id": payload.application_id,
@@ -59,4 +61,5 @@ async def on_credits_retired(session: AsyncSession, payload: CreditsRetiredV1, e
 HANDLERS: dict[type[EventPayload], Handler] = {
     FootprintCalculatedV1: on_footprint_calculated,
     CreditsRetiredV1: on_credits_retired,
+    SessionScheduledV1: on_session_scheduled,  # who organises each session
 }

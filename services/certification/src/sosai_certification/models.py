@@ -81,6 +81,8 @@ class Certificate(Base, table=True):
     credits_retired: int
     credits_required: int
     retirements: list[dict[str, Any]] = Field(sa_column=Column(JSON, nullable=False))
+    #: the footprint version the certificate was decided on (the signed claim names it)
+    footprint: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     valid_from: date = Field(sa_column=Column(Date, nullable=False))
     valid_until: date = Field(sa_column=Column(Date, nullable=False))
     certified_at: datetime = _ts()
@@ -137,6 +139,7 @@ class Retirement(Base, table=True):
     use: str = Field(max_length=60)
     purpose: str = Field(sa_column=Column(Text, nullable=False))
     beneficiary: str = Field(max_length=300)
+    beneficiary_org: str | None = Field(default=None, max_length=200)
     footprint_id: str | None = Field(default=None, max_length=100)
     session_id: str | None = Field(default=None, max_length=100)
     application_id: str | None = Field(default=None, index=True, max_length=36)

@@ -133,7 +133,7 @@ def test_only_referencing_or_named_retirements_are_counted() -> None:
         retirement("ret-named", app_id=None),
         retirement("ret-other", app_id="app-x"),
     ]
-    assert [r.retirement_id for r in counted_retirements(app, rets)] == ["ret-ref", "ret-named"]
+    assert [r.retirement_id for r in counted_retirements(app, rets, set())] == ["ret-ref", "ret-named"]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_events_catalog.carbon import service
+from sosai_events_catalog.certificates import service as certificates
 from sosai_shared.contracts.certification import CertificateRevokedV1, OffsetCertifiedV1
 from sosai_shared.contracts.registry import CreditsRetiredV1
 from sosai_shared.events.envelope import CloudEvent
@@ -33,13 +34,7 @@ async def on_credits_retired(session: AsyncSession, payload: CreditsRetiredV1, e
 async def on_offset_certified(session: AsyncSession, payload: OffsetCertifiedV1, event: CloudEvent) -> None:
     if not payload.session_id:
         return
-    await service.apply_certified(
-        session,
-        session_id=payload.session_id,
-        application_id=payload.application_id,
-        certificate_number=payload.certificate_number,
-        source=SOURCE,
-    )
+    await certificates.receive_certified(session, payload, SOURCE)  # organiser check, own-time order
 
 
 async def on_certificate_revoked(
@@ -47,6 +42,4 @@ async def on_certificate_revoked(
 ) -> None:
     if not payload.session_id:
         return
-    await service.apply_revoked(
-        session, session_id=payload.session_id, certificate_number=payload.certificate_number, source=SOURCE
-    )
+    await certificates.receive_revoked(session, payload, SOURCE)

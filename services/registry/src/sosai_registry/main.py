@@ -6,6 +6,8 @@ from fastapi import FastAPI
 
 from sosai_registry import models
 from sosai_registry.accounts.routes import router as accounts
+from sosai_registry.audit_log.routes import router as log_router
+from sosai_registry.claims.routes import router as claims_router
 from sosai_registry.config import Settings
 from sosai_registry.handlers import on_provider_registered
 from sosai_registry.projects.routes import router as projects
@@ -14,6 +16,7 @@ from sosai_registry.transactions.routes import router as transactions
 from sosai_shared.app import Runtime, create_service_app
 from sosai_shared.contracts import TOPICS, ProviderRegisteredV1
 from sosai_shared.events.consumer import EventConsumer
+from sosai_shared.signing import jwks_router
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -32,7 +35,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "price indications and the public ledger.",
         package="sosai_registry",
         metadata=models.Base.metadata,
-        routers=[projects, transactions, accounts, public],
+        routers=[projects, transactions, accounts, public, claims_router, log_router, jwks_router],
         publishes=[TOPICS["registry"]],
         consumers=consumers,
     )

@@ -161,6 +161,10 @@ class Transaction(Base, table=True):
     use: str | None = None
     purpose: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     beneficiary: str | None = Field(default=None, sa_column=Column(String(300), nullable=True, index=True))
+    # trust hook: the organisation a provider retired for (only Anshin providers may name another)
+    beneficiary_org: str | None = Field(
+        default=None, sa_column=Column(String(200), nullable=True, index=True)
+    )
     footprint_id: str | None = None
     session_id: str | None = None
     application_id: str | None = None

@@ -25,6 +25,9 @@ class SessionScheduledV1(EventPayload):
     starts_at: datetime
     ends_at: datetime
     capacity: int = Field(ge=1)
+    organiser_org: str | None = Field(
+        default=None, description="the organising organisation: the only one that may certify the session"
+    )
 
 
 class SessionCancelledV1(EventPayload):

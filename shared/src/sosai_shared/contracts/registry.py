@@ -105,6 +105,10 @@ class CreditsRetiredV1(EventPayload):
     use: str = Field(description="offset type, e.g. meeting_event")
     purpose: str
     beneficiary: str
+    beneficiary_org: str | None = Field(
+        default=None,
+        description="organisation an Anshin provider retired for (absent: the holder's own claim)",
+    )
     footprint_id: str | None = None
     session_id: str | None = None
     application_id: str | None = None

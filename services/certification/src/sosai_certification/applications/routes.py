@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.types import DecoratedCallable
 from jinja2 import Environment
@@ -29,6 +29,7 @@ from sosai_certification.applications.schemas import (
 from sosai_certification.deps import AnyCaller, Applicant, AppSettings, Reviewer, ReviewerOrAdmin
 from sosai_certification.models import Application
 from sosai_shared.auth import public
+from sosai_shared.claims import qr_svg
 from sosai_shared.pagination import Page, Paging
 from sosai_shared.problems import AUTH, problem_responses
 from sosai_shared.uow import UoW
@@ -259,6 +260,8 @@ _PAGE = Environment(autoescape=True).from_string("""<!doctype html>
 <td>{{ r.quantity }}</td><td>{{ r.beneficiary }}</td>
 <td>{% for s in r.serial_ranges %}{{ s.serial }}{% if not loop.last %}<br>{% endif %}{% endfor %}</td></tr>
 {% endfor %}</tbody></table>
+{% if qr %}<figure>{{ qr|safe }}<figcaption>Signed claim (verify it): <a href="{{ claim_url }}">{{ claim_url }}</a>
+</figcaption></figure>{% endif %}
 </main></body></html>
 """)
 
@@ -269,8 +272,10 @@ _PAGE = Environment(autoescape=True).from_string("""<!doctype html>
     summary="Public certificate page (HTML)",
     responses=CERTIFICATE_NOT_FOUND,
 )
-async def public_certificate_page(number: str, uow: UoW) -> HTMLResponse:
-    return HTMLResponse(_PAGE.render(c=await views.public_certificate(uow.session, number)))
+async def public_certificate_page(number: str, uow: UoW, request: Request) -> HTMLResponse:
+    c = await views.public_certificate(uow.session, number)
+    claim_url = f"{str(request.base_url).rstrip('/')}/v1/public/claims/{c.number}"  # QR to the claim
+    return HTMLResponse(_PAGE.render(c=c, qr=qr_svg(claim_url), claim_url=claim_url))
 
 
 @public_router.get(

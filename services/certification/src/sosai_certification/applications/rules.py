@@ -6,10 +6,13 @@ reflects whatever events have arrived by then, in whatever order.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from sosai_certification.claims.models import KnownSession
+from sosai_certification.claims.rules import Basis, basis_for, session_refusal
 from sosai_certification.models import Application, Footprint, Retirement
 from sosai_shared.errors import Conflict
 
@@ -30,10 +33,12 @@ CERTIFICATE_STATUSES = frozenset({"certified", "suspended", "revoked", "expired"
 CHECK_NAMES = (
     "footprint_known",
     "retirements_known",
+    "retirements_claimable",
     "credits_cover",
     "retirements_unused",
     "retirement_window",
     "disclosure_present",
+    "session_organiser",
 )
 
 
@@ -64,8 +69,46 @@ def credits_required(app: Application, footprint: Footprint | None) -> int | Non
     return app.quantity
 
 
-def counted_retirements(app: Application, retirements: list[Retirement]) -> list[Retirement]:
+def candidate_retirements(app: Application, retirements: list[Retirement]) -> list[Retirement]:
+    """Retirements that reference the application or that it names, whoever retired them."""
     return [r for r in retirements if r.application_id == app.id or r.retirement_id in app.retirement_ids]
+
+
+def counted_retirements(
+    app: Application, retirements: list[Retirement], provider_orgs: Collection[str]
+) -> list[Retirement]:
+    """The candidates the applicant may claim (see ``claims.rules.basis_for``)."""
+    return [
+        r
+        for r in candidate_retirements(app, retirements)
+        if basis_for(app.applicant_org, r, provider_orgs).allowed
+    ]
+
+
+def _claimable_check(app: Application, candidates: list[Retirement], provider_orgs: Collection[str]) -> Check:
+    """Named retirements the applicant may not claim fail the check; a retirement that merely
+    references the application from someone else is ignored (it must not block the applicant)."""
+    bases: list[tuple[Retirement, Basis]] = [
+        (r, basis_for(app.applicant_org, r, provider_orgs)) for r in candidates
+    ]
+    refused = [(r, b) for r, b in bases if not b.allowed and r.retirement_id in app.retirement_ids]
+    evidence = [
+        {
+            "retirement_id": r.retirement_id,
+            "holder_org": r.holder_org,
+            "beneficiary_org": r.beneficiary_org,
+            "rule": b.rule,
+            "reason": b.reason,
+            "counted": b.allowed,
+        }
+        for r, b in bases
+    ]
+    detail = (
+        "every retirement was retired by the applicant or for it by an Anshin provider"
+        if not refused
+        else "; ".join(f"{r.retirement_id}: {b.reason}" for r, b in refused)
+    )
+    return Check("retirements_claimable", not refused, detail, {"retirements": evidence})
 
 
 def evaluate(
@@ -76,6 +119,8 @@ def evaluate(
     *,
     now: datetime,
     window_days: int,
+    provider_orgs: Collection[str] = frozenset(),
+    known_session: KnownSession | None = None,
 ) -> list[Check]:
     checks: list[Check] = []
 
@@ -109,9 +154,10 @@ def evaluate(
             )
         )
 
-    counted = counted_retirements(app, retirements)
+    candidates = candidate_retirements(app, retirements)
+    counted = counted_retirements(app, retirements, provider_orgs)
     seen = {r.retirement_id for r in counted}
-    missing = [rid for rid in app.retirement_ids if rid not in seen]
+    missing = [rid for rid in app.retirement_ids if rid not in {r.retirement_id for r in candidates}]
     evidence_list = [
         {
             "retirement_id": r.retirement_id,
@@ -120,6 +166,7 @@ def evaluate(
             "beneficiary": r.beneficiary,
             "use": r.use,
             "via": "referenced" if r.application_id == app.id else "named",
+            "rule": basis_for(app.applicant_org, r, provider_orgs).rule,
         }
         for r in counted
     ]
@@ -138,6 +185,7 @@ def evaluate(
             {"retirements": evidence_list, "missing": missing},
         )
     )
+    checks.append(_claimable_check(app, candidates, provider_orgs))
 
     total = sum(r.quantity for r in counted)
     required = credits_required(app, footprint)
@@ -186,6 +234,24 @@ def evaluate(
             present,
             "consumer-facing disclosure given" if present else "no consumer-facing disclosure",
             {"length": len(app.disclosure.strip())},
+        )
+    )
+    refused = session_refusal(
+        app.applicant_org,
+        app.session_id,
+        known_session.organiser_org if known_session else None,
+        known_session is not None,
+    )
+    checks.append(
+        Check(
+            "session_organiser",
+            refused is None,
+            refused
+            or ("no catalog session named" if not app.session_id else "the applicant organises the session"),
+            {
+                "session_id": app.session_id,
+                "organiser_org": known_session.organiser_org if known_session else None,
+            },
         )
     )
     return checks

@@ -30,6 +30,8 @@ from sosai_certification.applications.schemas import (
     EndReportIn,
     EndReportOut,
 )
+from sosai_certification.claims import repository as claims_repo
+from sosai_certification.claims import rules as claims_rules
 from sosai_certification.config import Settings
 from sosai_certification.deps import ADMIN, REVIEW
 from sosai_certification.models import Application, Certificate, RetirementUsage, Transition
@@ -265,10 +267,18 @@ async def certify(
         raise Unprocessable("effective_date cannot be in the future.", type="future-effective-date")
     footprint = await facts.get_footprint(session, app.footprint_id)
     retirements = await facts.retirements_for(session, app.id, app.retirement_ids)
-    counted = counted_retirements(app, retirements)
+    providers = await claims_repo.provider_orgs(session, (r.holder_org for r in retirements))
+    counted = counted_retirements(app, retirements, providers)
     used = await repo.usages(session, [r.retirement_id for r in counted])
     checks = evaluate(
-        app, footprint, retirements, used, now=utcnow(), window_days=settings.retirement_window_days
+        app,
+        footprint,
+        retirements,
+        used,
+        now=utcnow(),
+        window_days=settings.retirement_window_days,
+        provider_orgs=providers,
+        known_session=await claims_repo.known_session(session, app.session_id),
     )
     failed = [c.name for c in checks if not c.met]
     if failed:
@@ -327,9 +337,11 @@ async def certify(
                 "beneficiary": r.beneficiary,
                 "purpose": r.purpose,
                 "serial_ranges": r.blocks,
+                **claims_rules.retirement_basis(app.applicant_org, r, providers),  # trust hook
             }
             for r in counted
         ],
+        footprint=claims_rules.footprint_snapshot(footprint),  # trust hook: the version decided on
         valid_from=valid_from,
         valid_until=add_years(valid_from, years) - timedelta(days=1),
         certified_at=now,

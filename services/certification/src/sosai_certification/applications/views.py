@@ -21,6 +21,7 @@ from sosai_certification.applications.schemas import (
     SerialRangeOut,
     TransitionOut,
 )
+from sosai_certification.claims import repository as claims_repo
 from sosai_certification.config import Settings
 from sosai_certification.models import Application, Certificate
 from sosai_certification.periods import today_jst
@@ -33,8 +34,16 @@ async def checklist(session: AsyncSession, app: Application, settings: Settings)
     footprint = await facts.get_footprint(session, app.footprint_id)
     retirements = await facts.retirements_for(session, app.id, app.retirement_ids)
     used = await repo.usages(session, [r.retirement_id for r in retirements])
+    providers = await claims_repo.provider_orgs(session, (r.holder_org for r in retirements))
     return evaluate(
-        app, footprint, retirements, used, now=utcnow(), window_days=settings.retirement_window_days
+        app,
+        footprint,
+        retirements,
+        used,
+        now=utcnow(),
+        window_days=settings.retirement_window_days,
+        provider_orgs=providers,
+        known_session=await claims_repo.known_session(session, app.session_id),
     )
 
 

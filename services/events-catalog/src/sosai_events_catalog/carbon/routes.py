@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse
 
 from sosai_events_catalog.carbon import service
 from sosai_events_catalog.carbon.schemas import CarbonCardOut, RecordedFootprint
+from sosai_events_catalog.certificates import service as certificates
 from sosai_events_catalog.deps import Organiser, RuntimeDep, settings_of
 from sosai_events_catalog.responses import errors
 from sosai_shared.auth import public
@@ -23,7 +24,9 @@ router = APIRouter(prefix="/v1", tags=["carbon"])
     responses=errors(404),
 )
 async def carbon_card(session_id: str, runtime: RuntimeDep) -> CarbonCardOut:
-    return await service.carbon_card(settings_of(runtime), runtime.db.sessionmaker, session_id)
+    card = await service.carbon_card(settings_of(runtime), runtime.db.sessionmaker, session_id)
+    async with runtime.db.sessionmaker() as db:  # the shown certificate's expiry, as of today
+        return await certificates.with_certificate(db, card)
 
 
 @router.post(

@@ -37,5 +37,5 @@ class CarbonCardOut(BaseModel):
     recorded_footprint: RecordedFootprint | None
     credits_retired: int
     certificate_number: str | None
-    certificate_status: Literal["none", "certified", "revoked"]
+    certificate_status: Literal["none", "certified", "revoked", "expired"]
     status: OffsetStatus

@@ -159,29 +159,3 @@ async def apply_retirement(
     rec.updated_at = utcnow()
     await announce_if_offset(session, rec, source)
     await session.flush()
-
-
-async def apply_certified(
-    session: AsyncSession, *, session_id: str, application_id: str, certificate_number: str, source: str
-) -> None:
-    rec = await repo.carbon_record(session, session_id, lock=True, create=True)
-    assert rec is not None
-    rec.certificate_number, rec.certificate_application_id = certificate_number, application_id
-    rec.certificate_revoked = False
-    rec.updated_at = utcnow()
-    await announce_if_offset(session, rec, source)
-    await session.flush()
-
-
-async def apply_revoked(
-    session: AsyncSession, *, session_id: str, certificate_number: str, source: str
-) -> None:
-    rec = await repo.carbon_record(session, session_id, lock=True, create=True)
-    assert rec is not None
-    # a revocation of an older certificate must not revoke a newer one
-    if rec.certificate_number in (None, certificate_number):
-        rec.certificate_number = certificate_number
-        rec.certificate_revoked = True
-        rec.updated_at = utcnow()
-        await announce_if_offset(session, rec, source)
-        await session.flush()

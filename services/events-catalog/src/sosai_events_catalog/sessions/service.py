@@ -114,6 +114,7 @@ async def create(session: AsyncSession, body: SessionIn, principal: Principal, s
             starts_at=s.starts_at,
             ends_at=s.ends_at,
             capacity=s.capacity,
+            organiser_org=s.organiser_org,  # certification checks who may certify it
         ),
         source=source,
     )

@@ -27,6 +27,7 @@ from sosai_registry.transactions import repository as transactions
 from sosai_registry.transactions.schemas import RetirementOut
 from sosai_registry.transactions.service import retirement_views
 from sosai_shared.auth import public
+from sosai_shared.claims import qr_svg
 from sosai_shared.pagination import Page, build_page
 from sosai_shared.uow import UoW
 
@@ -151,7 +152,9 @@ td,th{border:1px solid #999;padding:.3em .6em;text-align:left}@media print{a{col
 </table>
 <h2>Serial numbers</h2><ul>{% for b in r.blocks %}<li><code>{{ b.serial }}</code> ({{ b.quantity }} t)</li>
 {% endfor %}</ul>
-<p>Stable URL: <a href="{{ r.url }}">{{ r.url }}</a></p></body></html>""")
+<p>Stable URL: <a href="{{ r.url }}">{{ r.url }}</a></p>
+{% if qr %}<figure>{{ qr|safe }}<figcaption>Signed claim (verify it): <a href="{{ r.url }}/claim">{{ r.url }}/claim</a>
+</figcaption></figure>{% endif %}</body></html>""")
 
 
 @router.get(
@@ -162,7 +165,7 @@ td,th{border:1px solid #999;padding:.3em .6em;text-align:left}@media print{a{col
 )
 async def retirement_notice(retirement_id: str, request: Request, uow: UoW) -> HTMLResponse:
     r = await svc.retirement(ctx_of(uow, None, request), str(request.base_url), retirement_id)
-    return HTMLResponse(NOTICE.render(r=r))
+    return HTMLResponse(NOTICE.render(r=r, qr=qr_svg(f"{r.url}/claim")))  # QR to the signed claim
 
 
 @router.get(

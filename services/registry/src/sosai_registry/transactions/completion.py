@@ -11,6 +11,7 @@ from datetime import date
 
 from sosai_registry import metrics
 from sosai_registry.accounts.service import account_for, require_open
+from sosai_registry.audit_log import append as audit_log
 from sosai_registry.context import Ctx, count_tx
 from sosai_registry.ledger import repository as ledger
 from sosai_registry.ledger.schemas import BlockOut
@@ -35,6 +36,12 @@ from sosai_shared.contracts import BufferReversedV1, CreditsCancelledV1, Credits
 from sosai_shared.db import utcnow
 from sosai_shared.errors import Conflict
 from sosai_shared.events.outbox import record
+
+
+def finish(ctx: Ctx, tx: Transaction, effective: date | None = None) -> None:
+    """Complete ``tx`` and chain it into the tamper-evident log once the transaction commits."""
+    complete(tx, effective)
+    audit_log.completed(ctx.session, tx)
 
 
 async def issuance(
@@ -120,7 +127,7 @@ async def issuance(
             effective_on=on,
             created_at=now,
         )
-        complete(buffer_tx)
+        finish(ctx, buffer_tx)
         s.add(buffer_tx)
         await s.flush()
         s.add(new_block(iss, BUFFER_ACCOUNT, holder_end + 1, end))
@@ -137,7 +144,7 @@ async def issuance(
         )
         views.append(block_view(iss, holder_end + 1, end))
         count_tx(s, "buffer_contribution", "completed")
-    complete(tx, on)
+    finish(ctx, tx, on)
     await s.flush()
     await record(
         s,
@@ -165,7 +172,7 @@ async def cancellation(ctx: Ctx, tx: Transaction, effective: date | None) -> lis
     moved = await move(
         ctx, tx, acc.id, CANCELLATION_ACCOUNT, quantity=None if ranges else tx.quantity, ranges=ranges
     )
-    complete(tx, effective)
+    finish(ctx, tx, effective)
     await record(
         ctx.session,
         CreditsCancelledV1(
@@ -190,7 +197,7 @@ async def buffer_reversal(ctx: Ctx, tx: Transaction, effective: date | None) -> 
     moved = await move(
         ctx, tx, BUFFER_ACCOUNT, RETIREMENT_ACCOUNT, quantity=tx.quantity, project_id=tx.project_id
     )
-    complete(tx, effective)
+    finish(ctx, tx, effective)
     await record(
         ctx.session,
         BufferReversedV1(

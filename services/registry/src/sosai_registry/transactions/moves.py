@@ -9,11 +9,12 @@ from __future__ import annotations
 from sosai_registry import metrics
 from sosai_registry.accounts import repository as accounts
 from sosai_registry.accounts.service import account_for, require_open
+from sosai_registry.claims.rules import check_beneficiary_org
 from sosai_registry.context import Ctx, count_tx
 from sosai_registry.ledger.rules import check_quantity, quantity_of
 from sosai_registry.ledger.service import UNMOVABLE, event_block, move
 from sosai_registry.models import RETIREMENT_ACCOUNT
-from sosai_registry.transactions.rules import complete
+from sosai_registry.transactions.completion import finish
 from sosai_registry.transactions.schemas import RetirementIn, TransferIn
 from sosai_registry.transactions.service import Outcome, proposed
 from sosai_shared.contracts import CreditsRetiredV1, CreditsTransferredV1
@@ -52,7 +53,7 @@ async def transfer(ctx: Ctx, body: TransferIn) -> Outcome:
     )
     await ctx.session.flush()
     moved = await move(ctx, tx, src.id, dst.id, quantity=body.quantity, ranges=ranges)
-    complete(tx)
+    finish(ctx, tx)
     await ctx.session.flush()
     await record(
         ctx.session,
@@ -81,6 +82,7 @@ async def retire(ctx: Ctx, body: RetirementIn) -> Outcome:
     if src.kind != "holding":
         raise NotFound(f"No holding account {src.id}.", type="account-not-found", title="Account not found")
     require_open(src)
+    check_beneficiary_org(src, body.beneficiary_org)  # only providers retire for others
     qty = quantity_of(body.quantity, ranges)
     tx = proposed(
         ctx,
@@ -93,13 +95,14 @@ async def retire(ctx: Ctx, body: RetirementIn) -> Outcome:
         use=body.use,
         purpose=body.purpose,
         beneficiary=body.beneficiary,
+        beneficiary_org=body.beneficiary_org,
         footprint_id=body.footprint_id,
         session_id=body.session_id,
         application_id=body.application_id,
     )
     await ctx.session.flush()
     moved = await move(ctx, tx, src.id, RETIREMENT_ACCOUNT, quantity=body.quantity, ranges=ranges)
-    complete(tx)
+    finish(ctx, tx)
     await ctx.session.flush()
     await record(
         ctx.session,
@@ -112,6 +115,7 @@ async def retire(ctx: Ctx, body: RetirementIn) -> Outcome:
             use=body.use,
             purpose=body.purpose,
             beneficiary=body.beneficiary,
+            beneficiary_org=body.beneficiary_org,
             footprint_id=body.footprint_id,
             session_id=body.session_id,
             application_id=body.application_id,

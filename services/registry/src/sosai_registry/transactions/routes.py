@@ -182,6 +182,7 @@ async def transfer(body: TransferIn, uow: UoW, principal: Writer, request: Reque
     responses=errors(
         e404="account-not-found",
         e409="account-not-open, insufficient-balance, blocks-not-held, units-retired",
+        e403="insufficient-scope, beneficiary-org-not-allowed",
         e422="invalid-quantity, overlapping-serials",
     ),
 )

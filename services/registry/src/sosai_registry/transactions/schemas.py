@@ -54,6 +54,14 @@ class RetirementIn(MoveIn):
     beneficiary: str = Field(
         min_length=1, max_length=300, description="credit user name (クレジット利用者名)"
     )
+    # structured beneficiary organisation (only an Anshin provider may name another)
+    beneficiary_org: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        description="organisation that may claim this retirement; only an Anshin provider's account "
+        "may name an organisation other than its own",
+    )
     footprint_id: str | None = Field(default=None, max_length=100)
     session_id: str | None = Field(default=None, max_length=100)
     application_id: str | None = Field(default=None, max_length=100)
@@ -99,6 +107,7 @@ class RetirementOut(BaseModel):
     use: str
     purpose: str
     beneficiary: str
+    beneficiary_org: str | None = None
     footprint_id: str | None
     session_id: str | None
     application_id: str | None

@@ -207,6 +207,7 @@ def retirement_view(base_url: str, tx: Transaction, blocks: list[BlockOut]) -> R
         use=tx.use or "",
         purpose=tx.purpose or "",
         beneficiary=tx.beneficiary or "",
+        beneficiary_org=tx.beneficiary_org,
         footprint_id=tx.footprint_id,
         session_id=tx.session_id,
         application_id=tx.application_id,
