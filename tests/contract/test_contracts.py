@@ -64,6 +64,21 @@ async def test_consumers_apply_every_stored_example_once(service: str, database_
                 "jp.sosai.registry.credits.retired.v1",
                 "jp.sosai.certification.offset.certified.v1",
             },
+            # they tell the outside world (webhooks, feed) and build the public site: every public fact
+            "notifications": {
+                "jp.sosai.registry.project.registered.v1",
+                "jp.sosai.registry.credits.retired.v1",
+                "jp.sosai.certification.offset.certified.v1",
+                "jp.sosai.catalog.session.scheduled.v1",
+            },
+            "explorer": {
+                "jp.sosai.registry.project.registered.v1",
+                "jp.sosai.registry.credits.issued.v1",
+                "jp.sosai.registry.credits.retired.v1",
+                "jp.sosai.certification.offset.certified.v1",
+                "jp.sosai.certification.certificate.revoked.v1",
+                "jp.sosai.catalog.session.scheduled.v1",
+            },
         }[service]
         handled = {t for c in runtime.consumers for t in c.handlers}
         assert expected <= handled, f"{service} does not consume {sorted(expected - handled)}"
