@@ -18,10 +18,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from sosai_explorer import prefectures
 from sosai_explorer.i18n import pick, term, translate
 from sosai_shared.fiscal import JST
+from sosai_shared.inputs import unstorable_url_part
 
 ENV = Environment(
     loader=PackageLoader("sosai_explorer", "templates"),
@@ -96,8 +98,31 @@ def error_page(request: Request, status: int, message_key: str, detail: str | No
     )
 
 
+class FriendlyInputGuard:
+    """The platform's input guard answers a NUL or an encoded surrogate in the URL with problem+json;
+    on the public site a person typed it, so the same refusal (422, nothing read) is a page."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and (
+            unstorable_url_part(scope.get("query_string", b""))
+            or unstorable_url_part(scope.get("raw_path") or b"")
+        ):
+            # keep only the reader's language from the query: the rest is what was refused
+            langs = [p for p in scope.get("query_string", b"").split(b"&") if p in (b"lang=en", b"lang=ja")]
+            clean = {**scope, "query_string": b"&".join(langs[-1:])}
+            response = error_page(Request(clean), 422, "error.bad_input")
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
 def install_html_errors(app: FastAPI) -> None:
     """Replace the JSON problem handlers for the public pages: a person reads these."""
+
+    app.add_middleware(FriendlyInputGuard)
 
     @app.exception_handler(PageError)
     async def _page_error(request: Request, exc: PageError) -> Response:
