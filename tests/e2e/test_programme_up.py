@@ -7,12 +7,13 @@ from e2e_support import Programme
 from sosai_shared.processes import SERVICES
 
 
-def test_all_four_services_are_ready_with_docs_and_metrics(programme: Programme) -> None:
+def test_every_service_is_ready_with_docs_and_metrics(programme: Programme) -> None:
     for name in (spec.name for spec in SERVICES):
         c = programme.client(name)
         ready = c.get("/readyz")
         assert ready.status_code == 200 and ready.json()["checks"] == {"database": "ok", "schema": "ok"}
         spec = c.get("/openapi.json").json()
-        assert any(p.startswith("/v1/") for p in spec["paths"]), name
+        # the APIs are versioned; the explorer is the public site, its pages live at the root
+        assert any(p.startswith("/v1/") or p == "/" for p in spec["paths"]), name
         metrics = c.get("/metrics").text
         assert "sosai_http_requests_total" in metrics and "sosai_outbox_backlog" in metrics
