@@ -19,13 +19,13 @@ from typing import Any
 
 import httpx
 import pytest
-from e2e_support import SERVICE_AWAY, Programme, _drop, start_programme
+from e2e_support import E2E_PORT_BASE, SERVICE_AWAY, Programme, _drop, start_programme
 
 from sosai_shared.testing import auth, wait_until_blocking
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "scripts" / "seed" / "seed_fy2010.py"
-PORT_BASE = 18100
+PORT_BASE = E2E_PORT_BASE + 100  # its own programme, beside the session one
 
 
 def url_args(prog: Programme) -> list[str]:

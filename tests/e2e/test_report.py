@@ -1,7 +1,7 @@
 """`make report`: one self-contained HTML page with the programme's figures and SVG charts.
 
 The report is run, as `make report` runs it, against a programme loaded by `make seed`
-(its own, from ports 18701-18704 or the next free ones), and its output is read back: the headline figures,
+(its own, from ports E2E_PORT_BASE + 701 on), and its output is read back: the headline figures,
 the charts parsed as XML, the bars adding up to the statistics they draw, and nothing
 loaded from elsewhere.
 """
@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_support import Programme
+from e2e_support import E2E_PORT_BASE, Programme
 from test_fy2010_dataset import seeded_programme, url_args
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "scripts" / "report" / "white_paper.py"
-PORT_BASE = 18700
+PORT_BASE = E2E_PORT_BASE + 700  # its own programme, beside the session one
 SVG = "{http://www.w3.org/2000/svg}"
 
 

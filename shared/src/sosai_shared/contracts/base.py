@@ -45,4 +45,7 @@ def contract_for(event_type: str) -> type[EventPayload] | None:
 
 
 def all_contracts() -> dict[str, type[EventPayload]]:
-    return dict(_CONTRACTS)
+    """The programme's contracts (those defined in this package). A test's own contract (the platform
+    tests' toy service registers one) never leaks into what the services publish as their catalogue:
+    the AsyncAPI document, webhook event types, the consumers that take every event."""
+    return {t: c for t, c in _CONTRACTS.items() if c.__module__.startswith("sosai_shared.contracts.")}
