@@ -34,7 +34,7 @@ SCRAM_PASSWORD="${SOSAI_KAFKA_SCRAM_PASSWORD:-sosai-local-scram}"
 HEAP="${SOSAI_KAFKA_HEAP:-512m}"
 PYTHON="${PYTHON:-$ROOT/.venv/bin/python}"
 BOOTSTRAP="127.0.0.1:$PORT"
-READY_TIMEOUT="${SOSAI_KAFKA_READY_TIMEOUT:-90}"
+READY_TIMEOUT="${SOSAI_KAFKA_READY_TIMEOUT:-240}"  # a restart with many partitions on a loaded 2-core machine can take minutes
 
 # one-shot CLI classes: small heap, warnings to stderr, never into the broker's log files
 TOOL_JVM=(java -Xmx256m -XX:TieredStopAtLevel=1 -Djava.awt.headless=true
