@@ -232,6 +232,7 @@ class Seeder:
             lambda x: self._application(x[0], x[1], session_ids), zip(initiatives, footprints, strict=True)
         )
         self.step("registry: credits transferred to the providers, retired for each initiative")
+        self._wait_for_provider_marks(accounts)
         self._transfers(projects, initiatives, footprints, accounts)
         for i, fp, app in zip(initiatives, footprints, apps, strict=True):
             self._retire(i, fp, app, accounts[i.provider.org], session_ids)
@@ -374,6 +375,8 @@ class Seeder:
             "use": i.offset_type,
             "purpose": f"カーボン・オフセット認証: {i.subject_ja} / Carbon offset certification: {i.subject_en}",
             "beneficiary": i.applicant_name,
+            # the provider retires on the applicant's behalf: only then may the applicant claim it
+            "beneficiary_org": i.org,
             "footprint_id": fp["id"],
             "application_id": app["id"],
         }
@@ -456,6 +459,22 @@ class Seeder:
             f"/v1/applications/{app['id']}/submit", None, _applicant(i.org), f"submit/{i.key}"
         )
         self.certification.post(f"/v1/applications/{app['id']}/review", None, REVIEWER, f"review/{i.key}")
+
+    def _wait_for_provider_marks(self, accounts: dict[str, str], timeout: float = 120) -> None:
+        """A provider may name a beneficiary organisation only once the registry has heard (Kafka) that
+        it is an Anshin provider: poll the providers' accounts until every one is marked."""
+        deadline = time.monotonic() + timeout
+        pending = [p.org for p in data.PROVIDERS]
+        while pending:
+            pending = [
+                org
+                for org in pending
+                if not self.registry.get(f"/v1/accounts/{accounts[org]}", _holder(org))["anshin_provider"]
+            ]
+            if pending and time.monotonic() > deadline:
+                raise SeedError(f"the registry has not marked {pending} as Anshin providers after {timeout}s")
+            if pending:
+                time.sleep(0.5)
 
     def _wait_for_checklists(self, apps: list[dict[str, Any]], timeout: float = 180) -> None:
         """The checklist is met once the calculator's footprint and the registry's retirement events
