@@ -788,7 +788,7 @@ def initiatives() -> list[Initiative]:
         if session is not None:
             place, kind, sja, sen = session.place, "event", session.title_ja, session.title_en
             org, ja, en = (
-                "moe-outreach-office",
+                "moe-outreach",  # the sessions' organiser: only it may certify them
                 "環境省カーボン・オフセット推進室",
                 "MOE Carbon Offset Office",
             )
