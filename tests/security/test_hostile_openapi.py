@@ -45,13 +45,30 @@ def test_hostile_and_boundary_requests_never_reach_a_500(
         "KAFKA_TOPIC_PREFIX": f"hostile{uuid.uuid4().hex[:6]}.",
         f"{spec.prefix}DATABASE_URL": database_url,
     }
+    # the services it calls run beside it (on SQLite: they are not under test), so a request that
+    # reaches one gets its real answer, not the 503 an outage of that dependency rightly gives
+    callees = []
+    for offset, callee_name in enumerate(spec.calls, start=len(SCOPES)):
+        callee = next(s for s in SERVICES if s.service_name == callee_name)
+        callee_env = {
+            **env,
+            f"{callee.prefix}DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / callee.name}.db",
+        }
+        callees.append(ServiceProcess(callee, callee_env, tmp_path / "log", port=E2E_PORT_BASE + 40 + offset))
     proc = ServiceProcess(spec, env, tmp_path / "log", port=E2E_PORT_BASE + 40 + sorted(SCOPES).index(name))
-    proc.start()
     try:
+        for callee_proc in callees:
+            callee_proc.start()
+            callee_proc.wait_ready(timeout=120)
+            env[f"{spec.prefix}{callee_proc.spec.service_name.upper()}_URL"] = callee_proc.url
+        proc.env = env
+        proc.start()
         proc.wait_ready(timeout=120)
         result = run_schemathesis(proc.url, token(f"hostile-{name}", *SCOPES[name]), tmp_path)
     finally:
         proc.stop()
+        for callee_proc in callees:
+            callee_proc.stop()
     lines = result.stdout.splitlines()
     start = next((i for i, line in enumerate(lines) if "FAILURES" in line), max(len(lines) - 80, 0))
     tail = "\n".join(lines[start : start + 150])  # the failures with their curl reproductions

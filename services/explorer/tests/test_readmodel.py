@@ -75,7 +75,7 @@ async def test_every_stored_contract_example_is_accepted(app: FastAPI) -> None:
 async def test_unknown_fields_of_a_newer_publisher_are_kept_not_refused(app: FastAPI) -> None:
     retired = next(e for e in programme() if isinstance(e, CreditsRetiredV1))
     event = envelope(retired)
-    event.data["beneficiary_org"] = "org-dairy"  # an optional field a later contract version may add
+    event.data["retired_for_region"] = "Hokkaido"  # an optional field a later contract version may add
     consumer = app.state.runtime.consumers[0]
     payload = CreditsRetiredV1.model_validate(event.data)
     assert await consumer.apply(event, payload, consumer.handlers[retired.event_type][1], topic=retired.topic)
@@ -83,7 +83,7 @@ async def test_unknown_fields_of_a_newer_publisher_are_kept_not_refused(app: Fas
         from sosai_explorer.models import LedgerEntry
 
         row = await s.get(LedgerEntry, retired.retirement_id)
-    assert row is not None and row.extra == {"beneficiary_org": "org-dairy"}
+    assert row is not None and row.extra == {"retired_for_region": "Hokkaido"}
 
 
 async def test_rebuilt_from_the_earliest_offset_equals_the_incremental_model(

@@ -61,7 +61,7 @@ SERVICES = (
         "certification",
         title="Certification",
         publishes=("certification.events",),
-        consumes=("registry.events", "calculator.events"),
+        consumes=("registry.events", "calculator.events", "catalog.events"),
     ),
     ServiceSpec(
         "calculator",

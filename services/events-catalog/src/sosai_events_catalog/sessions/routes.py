@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response
-from pydantic import AwareDatetime, BeforeValidator
 
 from sosai_events_catalog.deps import Organiser, RuntimeDep
 from sosai_events_catalog.responses import errors
@@ -15,20 +13,9 @@ from sosai_events_catalog.sessions import service
 from sosai_events_catalog.sessions.ical import calendar_of
 from sosai_events_catalog.sessions.schemas import SessionCancelIn, SessionIn, SessionOut, SessionPatch
 from sosai_shared.auth import public
+from sosai_shared.dates import IsoDateTime
 from sosai_shared.pagination import Page, PageParams, page_params
 from sosai_shared.uow import UoW
-
-
-def _iso_8601(value: object) -> object:
-    """A query's date-time must be written as one: pydantic would read ``from=0.5`` as seconds since
-    1970, which the OpenAPI document (format date-time) says is not a date-time."""
-    if isinstance(value, str) and not _ISO_8601.match(value):
-        raise ValueError("expected an ISO 8601 date-time, e.g. 2010-11-01T10:00:00+09:00")
-    return value
-
-
-_ISO_8601 = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
-IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_8601)]
 
 router = APIRouter(prefix="/v1")
 Paging = Annotated[PageParams, Depends(page_params)]

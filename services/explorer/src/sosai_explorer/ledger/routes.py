@@ -11,6 +11,7 @@ from sosai_explorer.deps import TEXT, AppSettings, PageNo, ReadSession
 from sosai_explorer.ledger import service
 from sosai_explorer.web import render
 from sosai_shared.auth import public
+from sosai_shared.dates import IsoDate
 
 router = APIRouter(dependencies=[public], include_in_schema=False)
 ID = r"^[A-Za-z0-9._:-]+$"
@@ -34,8 +35,8 @@ async def retirements(
     beneficiary: str | None = Query(default=None, max_length=100, pattern=TEXT),
     project: str | None = Query(default=None, max_length=100, pattern=r"^[A-Za-z0-9._:-]*$"),
     # FastAPI types ge/le as numbers; pydantic compares dates with them all the same
-    since: date | None = Query(default=None, alias="from", ge=date(1990, 1, 1), le=date(2999, 12, 31)),  # type: ignore[arg-type]
-    until: date | None = Query(default=None, alias="to", ge=date(1990, 1, 1), le=date(2999, 12, 31)),  # type: ignore[arg-type]
+    since: IsoDate | None = Query(default=None, alias="from", ge=date(1990, 1, 1), le=date(2999, 12, 31)),  # type: ignore[arg-type]
+    until: IsoDate | None = Query(default=None, alias="to", ge=date(1990, 1, 1), le=date(2999, 12, 31)),  # type: ignore[arg-type]
 ) -> HTMLResponse:
     data = await service.retirements(
         session,

@@ -6,8 +6,6 @@ Holding-account ids and balances never appear here: balances are shown only to t
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, select_autoescape
@@ -28,6 +26,7 @@ from sosai_registry.transactions.schemas import RetirementOut
 from sosai_registry.transactions.service import retirement_views
 from sosai_shared.auth import public
 from sosai_shared.claims import qr_svg
+from sosai_shared.dates import IsoDate
 from sosai_shared.pagination import Page, build_page
 from sosai_shared.uow import UoW
 
@@ -109,8 +108,8 @@ async def retirements(
     paging: Paging,
     beneficiary: str | None = Query(default=None, max_length=300),
     project_id: str | None = Query(default=None, max_length=36),
-    from_date: date | None = None,
-    to_date: date | None = None,
+    from_date: IsoDate | None = Query(default=None, description="retired on or after (YYYY-MM-DD)"),
+    to_date: IsoDate | None = Query(default=None, description="retired on or before (YYYY-MM-DD)"),
 ) -> Page[RetirementOut]:
     rows = await transactions.retirements_page(
         uow.session,
