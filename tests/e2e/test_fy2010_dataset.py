@@ -239,6 +239,71 @@ def test_fy2010_events_and_the_expo_offsets(seeded: Programme) -> None:
         assert card["status"] != "certified"  # an expired certificate no longer certifies the session
 
 
+def _feed(client: httpx.Client, limit: int) -> list[dict[str, Any]]:
+    """The notifications service's public change feed, paged with ``after`` to its end."""
+    items: list[dict[str, Any]] = []
+    params: dict[str, Any] = {"limit": limit}
+    while True:
+        r = client.get("/v1/public/feed", params=params)
+        assert r.status_code == 200, r.text
+        page = r.json()
+        items += page["items"]
+        if not page["more"]:
+            return items
+        params["after"] = page["next_cursor"]
+
+
+def _of_type(items: list[dict[str, Any]], event_type: str) -> list[dict[str, Any]]:
+    return [i for i in items if i["type"].rpartition(".")[0] == event_type]
+
+
+def test_the_public_feed_pages_every_public_event_once_in_a_stable_order(seeded: Programme) -> None:
+    registry = seeded.registry.get("/v1/statistics").json()
+    feed = seeded.client("notifications")
+
+    def caught_up() -> list[dict[str, Any]] | None:
+        items = _feed(feed, 500)
+        issued = sum(i["data"]["quantity"] for i in _of_type(items, "jp.sosai.registry.credits.issued"))
+        retired = sum(i["data"]["quantity"] for i in _of_type(items, "jp.sosai.registry.credits.retired"))
+        return items if (issued, retired) == (registry["tonnes_issued"], registry["tonnes_retired"]) else None
+
+    items = wait_until_blocking(caught_up, timeout=180, interval=2, transient=SERVICE_AWAY)
+    ids = [i["id"] for i in items]
+    assert len(ids) == len(set(ids))  # every event once
+    # small pages walk the same events in the same order, and a cursor resumes exactly after its event
+    assert [i["id"] for i in _feed(feed, 37)] == ids
+    middle = items[len(items) // 2]
+    rest = feed.get("/v1/public/feed", params={"after": middle["cursor"], "limit": 5}).json()["items"]
+    assert [i["id"] for i in rest] == ids[len(items) // 2 + 1 :][:5]
+
+    # the counts are the registry's and the certification service's public figures
+    assert len(_of_type(items, "jp.sosai.registry.project.registered")) == registry["projects_registered"]
+    certified = _of_type(items, "jp.sosai.registry.credits.certified")
+    assert sum(i["data"]["quantity"] for i in certified) == registry["tonnes_certified"]
+    certificates = _pages(seeded.certification, "/v1/public/certificates")
+    offsets = _of_type(items, "jp.sosai.certification.offset.certified")
+    assert sorted(i["data"]["certificate_number"] for i in offsets) == sorted(
+        c["number"] for c in certificates
+    )
+    providers = _pages(seeded.certification, "/v1/public/providers")
+    assert len(_of_type(items, "jp.sosai.certification.provider.registered")) == len(providers) == 11
+    # only public fields: a retirement's footprint and a holder's account stay with their owner
+    for i in _of_type(items, "jp.sosai.registry.credits.retired"):
+        assert "footprint_id" not in i["data"] and "account_id" not in i["data"]
+    # per project, the feed keeps the registry's order: a project is registered before it is issued to
+    registered_at = {
+        i["subject"]: n
+        for n, i in enumerate(items)
+        if i["type"].startswith("jp.sosai.registry.project.registered")
+    }
+    for n, i in enumerate(items):
+        if i["type"].rpartition(".")[0] in (
+            "jp.sosai.registry.credits.certified",
+            "jp.sosai.registry.credits.issued",
+        ):
+            assert registered_at[i["data"]["project_id"]] < n, i
+
+
 def test_a_rerun_replays_and_changes_no_figure(seeded: Programme) -> None:
     # the calculator's coverage follows the registry's retirements through Kafka: compare settled views
     wait_until_blocking(
