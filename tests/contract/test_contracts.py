@@ -70,6 +70,7 @@ async def test_consumers_apply_every_stored_example_once(service: str, database_
                 "jp.sosai.registry.credits.retired.v1",
                 "jp.sosai.certification.offset.certified.v1",
                 "jp.sosai.catalog.session.scheduled.v1",
+                "jp.sosai.catalog.registration.promoted.v1",  # the waiting-list place mail
             },
             "explorer": {
                 "jp.sosai.registry.project.registered.v1",

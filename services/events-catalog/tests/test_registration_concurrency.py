@@ -5,7 +5,15 @@ from __future__ import annotations
 import asyncio
 
 import httpx
-from catalog_helpers import PROBLEM, create_session, register, registrant, registrations, session_row
+from catalog_helpers import (
+    PROBLEM,
+    create_session,
+    outbox_payloads,
+    register,
+    registrant,
+    registrations,
+    session_row,
+)
 
 
 async def test_hundred_parallel_registrations_for_ten_places(client: httpx.AsyncClient) -> None:
@@ -39,6 +47,11 @@ async def test_hundred_parallel_registrations_for_ten_places(client: httpx.Async
         assert sum(1 for x in regs.values() if x.state == "confirmed") == 10
     tickets_left = sorted(x.waitlist_position for x in regs.values() if x.state == "waitlisted")
     assert tickets_left == list(range(4, 91))
+    # each place given is announced once, to the registrant's organisation, with the session's facts
+    told = await outbox_payloads(client, "jp.sosai.catalog.registration.promoted.v1")
+    assert sorted(t["registration_id"] for t in told) == sorted(x.id for x in promoted)
+    assert all(t["session_id"] == s["id"] and t["registrant_org"] == promoted[0].registrant_org for t in told)
+    assert all(t["title"] == s["title_ja"] and t["venue_name"] for t in told)
 
     # cancelling twice frees nothing the second time
     before = {x.id: (x.state, x.waitlist_position) for x in await registrations(client, s["id"])}

@@ -11,10 +11,13 @@ import httpx
 from fastapi import FastAPI
 from icalendar import Calendar
 from notifications_support import Receiver, feed, owner, project, subscribe
+from sqlalchemy import select
+from sqlmodel import col
 
 from sosai_notifications.mail import service as mail
 from sosai_notifications.mail import sink
-from sosai_shared.contracts import CertificateRevokedV1, OffsetCertifiedV1, SessionScheduledV1
+from sosai_notifications.models import Mail
+from sosai_shared.contracts import CertificateRevokedV1, OffsetCertifiedV1, RegistrationPromotedV1
 from sosai_shared.testing import wait_until
 
 
@@ -50,36 +53,57 @@ async def test_disabled_subscription_mails_the_organisation_in_its_language(
     assert [m["subject"] for m in listed] == [msg["Subject"]]
 
 
-async def test_waiting_list_offer_carries_the_session_as_icalendar(
+def _promoted(org: str, registration_id: str, starts: datetime) -> RegistrationPromotedV1:
+    return RegistrationPromotedV1(
+        registration_id=registration_id,
+        session_id="ses-expo-1",
+        registrant_org=org,
+        title="カーボン・オフセットEXPO東京",
+        title_en="Carbon Offset EXPO Tokyo",
+        venue_name="Tokyo Big Sight",
+        prefecture="Tokyo",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=3),
+        promoted_at=datetime.now(UTC),
+    )
+
+
+async def test_a_waiting_list_place_is_mailed_with_the_session_as_icalendar(
     client: httpx.AsyncClient, app: FastAPI, smtp_sink: tuple[Path, int]
 ) -> None:
     folder, _ = smtp_sink
     await _contact(client, "org-b", "events@org-b.example", "en")
+    await _contact(client, "org-j", "events@org-j.example", "ja")
     starts = datetime(2011, 2, 10, 4, 0, tzinfo=UTC)
-    session = SessionScheduledV1(
-        session_id="ses-expo-1",
-        programme_code="EXPO",
-        title="Carbon Offset EXPO Tokyo",
-        prefecture="Tokyo",
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=3),
-        capacity=200,
-    )
-    async with app.state.runtime.db.sessionmaker() as s, s.begin():
-        assert await mail.waiting_list_offer(s, "org-b", "reg-1", session)
-        assert not await mail.waiting_list_offer(s, "org-b", "reg-1", session)  # the same offer mails once
-    (msg,) = await wait_until(_mailbox(folder, 1))
+    promoted = _promoted("org-b", "reg-1", starts)
+    assert await feed(app, promoted)
+    assert await feed(app, promoted)  # the same place told again (another event id) queues no mail
+    assert await feed(app, _promoted("org-j", "reg-2", starts))
+    assert await feed(app, _promoted("org-nobody", "reg-3", starts))  # no contact: no mail
+    mails = await wait_until(_mailbox(folder, 2))
+    (msg,) = [m for m in mails if m["To"] == "events@org-b.example"]
     assert msg["Subject"] == "A place is free for you: Carbon Offset EXPO Tokyo"
     body = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
-    assert "February 10, 2011" in body  # babel, in Japan's time (13:00 JST)
+    assert "February 10, 2011" in body and "Tokyo Big Sight" in body  # babel, in Japan's time (13:00 JST)
     (ics,) = list(msg.iter_attachments())  # type: ignore[attr-defined]
     assert ics.get_content_type() == "text/calendar" and ics.get_filename() == "session.ics"
     cal = Calendar.from_ical(ics.get_payload(decode=True))
     (event,) = cal.walk("VEVENT")
     assert str(event["summary"]) == "Carbon Offset EXPO Tokyo"
+    assert str(event["location"]) == "Tokyo Big Sight, Tokyo"
     assert event.decoded("dtstart") == starts
     assert event.decoded("dtend") == starts + timedelta(hours=3)
     assert str(event["uid"]) == "ses-expo-1@sosai.local"
+    (ja,) = [m for m in mails if m["To"] == "events@org-j.example"]
+    assert "キャンセル待ち" in ja["Subject"] and "カーボン・オフセットEXPO東京" in ja["Subject"]
+    ja_body = ja.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    assert "2011年2月10日" in ja_body
+    (ja_ics,) = list(ja.iter_attachments())  # type: ignore[attr-defined]
+    (ja_event,) = Calendar.from_ical(ja_ics.get_payload(decode=True)).walk("VEVENT")
+    assert str(ja_event["summary"]) == "カーボン・オフセットEXPO東京"
+    async with app.state.runtime.db.sessionmaker() as s:
+        queued = (await s.execute(select(Mail.org).where(col(Mail.kind) == "waiting_list_offer"))).scalars()
+        assert sorted(queued) == ["org-b", "org-j"]
 
 
 async def test_certificates_expiring_in_thirty_days_are_reminded_once(

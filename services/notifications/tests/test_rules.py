@@ -29,6 +29,9 @@ def test_every_contract_has_a_decided_audience() -> None:
     assert footprint.owners == ("a",) and not footprint.public
     session = audience("jp.sosai.catalog.session.scheduled.v1", {"session_id": "s", "title": "EXPO"})
     assert session.public and session.public_data == {"session_id": "s", "title": "EXPO"}
+    # a place given from the waiting list is the registrant's business, not the public calendar's
+    place = audience("jp.sosai.catalog.registration.promoted.v1", {"registrant_org": "a", "session_id": "s"})
+    assert place.owners == ("a",) and not place.public and place.public_data is None
 
 
 def test_patterns() -> None:

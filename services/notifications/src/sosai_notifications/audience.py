@@ -27,6 +27,7 @@ _OWNER_FIELDS: dict[str, tuple[str, ...]] = {
     "jp.sosai.certification.provider.registered": ("org",),
     "jp.sosai.calculator.footprint.calculated": ("org",),
     "jp.sosai.calculator.footprint.coverage_changed": ("org",),
+    "jp.sosai.catalog.registration.promoted": ("registrant_org",),
 }
 
 #: public events and the payload fields anyone may see (None: every field)

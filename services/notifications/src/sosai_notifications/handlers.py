@@ -14,7 +14,13 @@ from sosai_notifications import audience
 from sosai_notifications.mail import service as mail
 from sosai_notifications.models import StoredEvent
 from sosai_notifications.webhooks import service as webhooks
-from sosai_shared.contracts import CertificateRevokedV1, EventPayload, OffsetCertifiedV1, all_contracts
+from sosai_shared.contracts import (
+    CertificateRevokedV1,
+    EventPayload,
+    OffsetCertifiedV1,
+    RegistrationPromotedV1,
+    all_contracts,
+)
 from sosai_shared.db import utcnow
 from sosai_shared.events.envelope import CloudEvent
 
@@ -41,6 +47,8 @@ async def on_event(session: AsyncSession, payload: EventPayload, event: CloudEve
         await mail.watch_certificate(session, payload)
     elif isinstance(payload, CertificateRevokedV1):
         await mail.unwatch_certificate(session, payload.certificate_number)
+    elif isinstance(payload, RegistrationPromotedV1):
+        await mail.waiting_list_place(session, payload)
 
 
 #: every contract of every service, one handler

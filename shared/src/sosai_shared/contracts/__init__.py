@@ -12,7 +12,12 @@ from __future__ import annotations
 
 from sosai_shared.contracts.base import OFFSET_TYPES, EventPayload, all_contracts, contract_for
 from sosai_shared.contracts.calculator import FootprintCalculatedV1, FootprintCoverageChangedV1
-from sosai_shared.contracts.catalog import SessionCancelledV1, SessionOffsetV1, SessionScheduledV1
+from sosai_shared.contracts.catalog import (
+    RegistrationPromotedV1,
+    SessionCancelledV1,
+    SessionOffsetV1,
+    SessionScheduledV1,
+)
 from sosai_shared.contracts.certification import (
     ApplicationSubmittedV1,
     CertificateRevokedV1,
@@ -54,6 +59,7 @@ __all__ = [
     "OffsetCertifiedV1",
     "ProjectRegisteredV1",
     "ProviderRegisteredV1",
+    "RegistrationPromotedV1",
     "SerialBlockV1",
     "SessionCancelledV1",
     "SessionOffsetV1",

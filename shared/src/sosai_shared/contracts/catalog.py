@@ -49,3 +49,25 @@ class SessionOffsetV1(EventPayload):
     credits_retired: int = Field(ge=0)
     certificate_number: str | None = None
     offset_at: datetime
+
+
+class RegistrationPromotedV1(EventPayload):
+    """A waiting-list ticket got a place: the catalog gives a freed place to the lowest ticket at
+    once, so the registration is confirmed (nothing is held). The session's facts travel with it,
+    so a consumer can tell the registrant (and attach the session to a calendar) without asking."""
+
+    event_type: ClassVar[str] = PREFIX + "registration.promoted.v1"
+    topic: ClassVar[str] = TOPIC
+    #: the session's events keep their order: a promotion is never seen after the session's cancellation
+    subject_field: ClassVar[str] = "session_id"
+
+    registration_id: str
+    session_id: str
+    registrant_org: str = Field(description="the organisation that registered: the only one told")
+    title: str
+    title_en: str | None = None
+    venue_name: str
+    prefecture: str
+    starts_at: datetime
+    ends_at: datetime
+    promoted_at: datetime

@@ -22,8 +22,10 @@ from sosai_events_catalog.sessions import repository as sessions
 from sosai_events_catalog.sessions.rules import not_found, session_status
 from sosai_shared.auth import Principal
 from sosai_shared.committed import after_commit
+from sosai_shared.contracts.catalog import RegistrationPromotedV1
 from sosai_shared.db import utcnow
 from sosai_shared.errors import Conflict, NotFound
+from sosai_shared.events.outbox import record
 from sosai_shared.pagination import Page, PageParams, build_page
 
 
@@ -118,6 +120,21 @@ async def fill_from_waitlist(session: AsyncSession, s: EventSession) -> list[Reg
         s.confirmed_count += 1
         s.waitlisted_count -= 1
         promoted.append(nxt)
+        await record(  # in the same transaction: the registrant is told of exactly the places given
+            session,
+            RegistrationPromotedV1(
+                registration_id=nxt.id,
+                session_id=s.id,
+                registrant_org=nxt.registrant_org,
+                title=s.title_ja,
+                title_en=s.title_en or None,
+                venue_name=s.venue_name,
+                prefecture=s.prefecture,
+                starts_at=s.starts_at,
+                ends_at=s.ends_at,
+                promoted_at=now,
+            ),
+        )
     if promoted:
         n = len(promoted)
         after_commit(session, lambda: metrics.WAITLIST_PROMOTIONS.inc(n))

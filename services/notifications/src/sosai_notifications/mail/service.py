@@ -20,7 +20,7 @@ from sosai_notifications.mail import repository as repo
 from sosai_notifications.mail.render import render
 from sosai_notifications.models import Contact
 from sosai_shared.auth import Principal
-from sosai_shared.contracts import OffsetCertifiedV1, SessionScheduledV1
+from sosai_shared.contracts import OffsetCertifiedV1, RegistrationPromotedV1
 from sosai_shared.db import utcnow
 from sosai_shared.lookups import get_or_404
 
@@ -127,18 +127,25 @@ async def remind_expiring(session: AsyncSession, settings: Settings, today: date
     return count
 
 
-def session_ics(s: SessionScheduledV1, organiser: str = "mailto:no-reply@sosai.local") -> str:
-    """The catalog session as an iCalendar file (RFC 5545), for a calendar application."""
+def session_ics(
+    uid: str,
+    title: str,
+    location: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    organiser: str = "mailto:no-reply@sosai.local",
+) -> str:
+    """A catalog session as an iCalendar file (RFC 5545), for a calendar application."""
     cal = Calendar()
     cal.add("prodid", "-//Sosai//notifications//EN")
     cal.add("version", "2.0")
     cal.add("method", "PUBLISH")
     ev = ICalEvent()
-    ev.add("uid", f"{s.session_id}@sosai.local")
-    ev.add("summary", s.title)
-    ev.add("location", s.prefecture)
-    ev.add("dtstart", s.starts_at)
-    ev.add("dtend", s.ends_at)
+    ev.add("uid", f"{uid}@sosai.local")
+    ev.add("summary", title)
+    ev.add("location", location)
+    ev.add("dtstart", starts_at)
+    ev.add("dtend", ends_at)
     ev.add("dtstamp", utcnow())
     ev.add("organizer", organiser)
     cal.add_component(ev)
@@ -146,25 +153,28 @@ def session_ics(s: SessionScheduledV1, organiser: str = "mailto:no-reply@sosai.l
     return ical.decode()
 
 
-async def waiting_list_offer(
-    session: AsyncSession, org: str, registration_id: str, s: SessionScheduledV1, hold_hours: int = 48
-) -> bool:
-    """A waiting-list place offered, with the session attached (no event announces this yet)."""
-    contact = await repo.contact(session, org)
+async def waiting_list_place(session: AsyncSession, p: RegistrationPromotedV1) -> bool:
+    """A waiting-list place given to the registrant's organisation, with the session attached."""
+    contact = await repo.contact(session, p.registrant_org)
     if contact is None:
         return False
-    ics = {"filename": "session.ics", "content_type": "text/calendar", "content": session_ics(s)}
+    title = p.title_en if contact.language == "en" and p.title_en else p.title
+    location = f"{p.venue_name}, {p.prefecture}"
+    ics = {
+        "filename": "session.ics",
+        "content_type": "text/calendar",
+        "content": session_ics(p.session_id, title, location, p.starts_at, p.ends_at),
+    }
     return await _queue(
         session,
         contact,
         "waiting_list_offer",
-        f"waiting-list-offer:{registration_id}",
+        f"waiting-list-offer:{p.registration_id}",
         [ics],
-        title=s.title,
-        prefecture=s.prefecture,
-        starts_at=s.starts_at,
-        ends_at=s.ends_at,
-        hold_hours=hold_hours,
+        title=title,
+        location=location,
+        starts_at=p.starts_at,
+        ends_at=p.ends_at,
     )
 
 
