@@ -6,6 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 from e2e_support import Programme, _drop, start_programme
+from fy2010_programme import seeded
+
+__all__ = ["programme", "seeded"]
 
 
 @pytest.fixture(scope="session")

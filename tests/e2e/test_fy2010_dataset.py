@@ -1,95 +1,24 @@
 """`make seed` reproduces the FY2010 white paper's figures through the public APIs, and a re-run adds nothing.
 
-The seed fills every statistic, so it gets a programme of its own (ports 18101-18104),
-not the session's shared one; the seed runs as `make seed` does, as a separate process
-talking HTTP to the four services.
+The seed fills every statistic, so it gets a programme of its own (`fy2010_programme.py`, one per
+test session, shared with the report's test), not the session's shared one; the seed runs as
+`make seed` does, as a separate process talking HTTP to the services.
 """
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from e2e_support import E2E_PORT_BASE, SERVICE_AWAY, Programme, _drop, start_programme
+from e2e_support import SERVICE_AWAY, Programme
+from fy2010_programme import run_seed
 
 from sosai_shared.testing import auth, wait_until_blocking
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "scripts" / "seed" / "seed_fy2010.py"
-PORT_BASE = E2E_PORT_BASE + 100  # its own programme, beside the session one
-
-
-def url_args(prog: Programme) -> list[str]:
-    p = prog.processes
-    return [
-        "--registry-url",
-        p["registry"].url,
-        "--certification-url",
-        p["certification"].url,
-        "--calculator-url",
-        p["calculator"].url,
-        "--catalog-url",
-        p["events-catalog"].url,
-    ]
-
-
-def run_seed(prog: Programme) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SEED), *url_args(prog)], capture_output=True, text=True, timeout=280, check=False
-    )
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
-
-
-def free_port_base(preferred: int) -> int:
-    """The first base from ``preferred`` (in steps of 10) whose four ports are free. Other suites run
-    programmes of their own on this machine, and a foreign service answering /readyz on our port would
-    be taken for ours (and filled with our data)."""
-    for base in range(preferred, preferred + 400, 10):
-        if all(_port_free(base + i) for i in range(1, 5)):
-            return base
-    raise RuntimeError(f"no four free ports from {preferred}")
-
-
-@contextmanager
-def seeded_programme(tmp: Path, bootstrap_servers: str, preferred_port_base: int) -> Iterator[Programme]:
-    """A programme of its own, loaded by `make seed`'s script; stopped and dropped afterwards."""
-    prog, created = start_programme(tmp, bootstrap_servers, free_port_base(preferred_port_base))
-    try:
-        time.sleep(1.5)  # a service that lost a race for its port exits just after its startup
-        dead = [n for n, p in prog.processes.items() if p.proc is None or p.proc.poll() is not None]
-        assert not dead, f"services exited after start (port taken?): {dead}"
-        done = run_seed(prog)
-        assert done.returncode == 0, f"seed failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-        yield prog
-    finally:
-        for c in prog.clients.values():
-            c.close()
-        for proc in prog.processes.values():
-            proc.stop()
-        _drop(created)
-
-
-@pytest.fixture(scope="module")
-def seeded(bootstrap_servers: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Programme]:
-    with seeded_programme(tmp_path_factory.mktemp("fy2010"), bootstrap_servers, PORT_BASE) as prog:
-        yield prog
+# the first test to ask for the seeded programme pays for seeding it (minutes on a loaded machine)
+pytestmark = pytest.mark.timeout(900)
 
 
 def _pages(client: httpx.Client, path: str, **kw: Any) -> list[dict[str, Any]]:

@@ -1,7 +1,7 @@
 """`make report`: one self-contained HTML page with the programme's figures and SVG charts.
 
 The report is run, as `make report` runs it, against a programme loaded by `make seed`
-(its own, from ports E2E_PORT_BASE + 701 on), and its output is read back: the headline figures,
+(the session's FY2010 programme, shared with the dataset test), and its output is read back: the headline figures,
 the charts parsed as XML, the bars adding up to the statistics they draw, and nothing
 loaded from elsewhere.
 """
@@ -12,23 +12,18 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_support import E2E_PORT_BASE, Programme
-from test_fy2010_dataset import seeded_programme, url_args
+from e2e_support import Programme
+from fy2010_programme import url_args
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "scripts" / "report" / "white_paper.py"
-PORT_BASE = E2E_PORT_BASE + 700  # its own programme, beside the session one
+# the seeded programme is the one the dataset test loads (shared per session); if this test runs
+# alone, it pays for seeding it
+pytestmark = pytest.mark.timeout(900)
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def seeded(bootstrap_servers: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Programme]:
-    with seeded_programme(tmp_path_factory.mktemp("report"), bootstrap_servers, PORT_BASE) as prog:
-        yield prog
 
 
 def _bar_values(svg: ET.Element) -> dict[str, float]:
