@@ -47,10 +47,11 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 import httpx
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_shared.contracts.registry import CreditsRetiredV1
-from sosai_shared.db import Database, utcnow
+from sosai_shared.db import Database, describe_database_error, utcnow
 from sosai_shared.events.consumer import Handler, apply_once
 from sosai_shared.events.envelope import CloudEvent
 from sosai_shared.metrics import RECONCILIATION_DIVERGENCE
@@ -368,6 +369,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         except httpx.HTTPError as exc:
             print(f"{name}: the registry could not be read: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 2
+        except SQLAlchemyError as exc:  # not migrated yet, unreachable: say so, not a traceback
+            print(f"{name}: its database could not be read: {describe_database_error(exc)}", file=sys.stderr)
             return 2
         for action in report.repaired:
             print(f"  repaired: {action}")
