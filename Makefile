@@ -9,7 +9,7 @@ SERVICES = $(shell $(PY) -m sosai_shared.processes --list | cut -d' ' -f2)
 UNIT_DIRS = $(wildcard shared/tests/unit services/*/tests/unit)
 UNIT_ARGS := -q -p no:randomly -p no:schemathesis -p no:hypothesispytest -p no:anyio
 
-.PHONY: help venv run test test-unit test-full lint fmt token seed report bench infra-up infra-down migrate migration sbom scan clean
+.PHONY: help venv run test test-unit test-full lint fmt token seed reconcile report bench infra-up infra-down migrate migration sbom scan clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -81,3 +81,6 @@ scan: venv ## vulnerability scan (pip-audit) of the same; fails on a finding or 
 
 clean: ## remove local state (SQLite files, logs, broker data)
 	rm -rf var
+
+reconcile: venv ## compare each consumer's view with the registry's public ledger (services running: make run); ARGS=--repair replays what is missing
+	$(PY) -m sosai_shared.reconciliation $(ARGS)

@@ -121,6 +121,19 @@ def service_alerts(sc: Scope) -> list[dict[str, Any]]:
         ),
         _alert(
             sc,
+            "SosaiReconciliationDivergence",
+            # the gauge is set by each consumer's periodic job; "for" spans two more runs at the default
+            # interval (5 min), so a retirement still in flight never fires it
+            f"max by ({by}, kind) ({sc.m('sosai_reconciliation_divergence')}) > 0",
+            "warning",
+            "{{ $labels.service }}'s view of retirements differs from the registry ({{ $labels.kind }})",
+            "{{ $labels.service }} has reported {{ $value }} difference(s) of kind {{ $labels.kind }} between the "
+            "retirements it counts and the registry's public ledger for 15 minutes: a footprint, application "
+            "or session shows the wrong retired tonnes until it is repaired.",
+            for_="15m",
+        ),
+        _alert(
+            sc,
             "SosaiHighErrorRatio",
             f"(sum by ({by}) ({rate('sosai_http_errors_total')}) / sum by ({by}) ({rate('sosai_http_requests_total')})"
             f" > 0.05) and sum by ({by}) ({rate('sosai_http_requests_total')}) > {MIN_RATE_5M}",

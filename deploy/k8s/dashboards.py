@@ -403,6 +403,14 @@ def dashboards() -> dict[str, dict[str, Any]]:
         [("sum by (state) (increase(sosai_catalog_registrations_total[1d]))", "{{state}}")],
         w=8,
     )
+    b.panel(
+        "Reconciliation divergences (views against the registry's ledger)",
+        [("sum by (service, kind) (sosai_reconciliation_divergence)", "{{service}} {{kind}}")],
+        w=24,
+        description="Each consumer of retirements compares its view with the registry's public ledger "
+        "every few minutes; anything above zero is a difference (alert SosaiReconciliationDivergence, "
+        "repair with `make reconcile ARGS=--repair`).",
+    )
     platform_panels(b, f'{NS}, service=~".+"', "service")
     out["sosai-programme.json"] = b.json()
     return out

@@ -135,6 +135,7 @@ def test_the_programme_dashboard_answers_the_operators_questions() -> None:
         "sosai_outbox_backlog",
         "sosai_consumer_lag",
         "sosai_consumer_dead_lettered_total",
+        "sosai_reconciliation_divergence",
     ):
         assert needle in text, needle
 
@@ -150,6 +151,7 @@ def test_alert_rules_cover_the_failures_an_operator_must_hear_about() -> None:
         "SosaiBrokerDown",
         "SosaiErrorBudgetBurn",
         "SosaiLatencyBudgetBurn",
+        "SosaiReconciliationDivergence",
     }
     expected = {
         "SosaiOutboxNotDraining": ("sosai_outbox_backlog", "> 0", "sosai_outbox_oldest_age_seconds"),
@@ -158,6 +160,7 @@ def test_alert_rules_cover_the_failures_an_operator_must_hear_about() -> None:
         "SosaiHighErrorRatio": ("sosai_http_errors_total", "sosai_http_requests_total", "> 0.05"),
         "SosaiNotReady": ("sosai_ready == 0", "up{"),
         "SosaiBrokerDown": ("sosai_broker_up", "== 0"),
+        "SosaiReconciliationDivergence": ("sosai_reconciliation_divergence", "> 0", "kind"),
     }
     for name, needles in expected.items():
         rule = rules[name]

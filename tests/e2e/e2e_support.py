@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -58,11 +59,13 @@ class Programme:
 SERVICE_AWAY: tuple[type[BaseException], ...] = (httpx.TransportError,)
 
 
-def _database_urls(tmp: Path) -> tuple[dict[str, str], list[str]]:
+def _database_urls(tmp: Path, only: Sequence[str] | None = None) -> tuple[dict[str, str], list[str]]:
     base = os.environ.get("SOSAI_TEST_POSTGRES")
     urls: dict[str, str] = {}
     created: list[str] = []
     for spec in SERVICES:
+        if only is not None and spec.name not in only:
+            continue
         if not base:
             urls[spec.name] = f"sqlite+aiosqlite:///{tmp / (spec.name + '.db')}"
             continue
@@ -101,19 +104,33 @@ def _drop(created: list[str]) -> None:
 
 
 def start_programme(
-    tmp: Path, bootstrap_servers: str, port_base: int = E2E_PORT_BASE
+    tmp: Path,
+    bootstrap_servers: str,
+    port_base: int = E2E_PORT_BASE,
+    *,
+    only: Sequence[str] | None = None,
+    env_overrides: Mapping[str, str] | None = None,
 ) -> tuple[Programme, list[str]]:
-    urls, created = _database_urls(tmp)
+    """The services (``only``: some of them, by folder name) on ports ``port_base + position``."""
+    urls, created = _database_urls(tmp, only)
     prefix = f"e2e{uuid.uuid4().hex[:8]}."
+    port_of = {spec.service_name: port_base + i for i, spec in enumerate(SERVICES, start=1)}
     env = {
         **os.environ,
         "SOSAI_VAR_DIR": str(tmp),
         "KAFKA_BOOTSTRAP_SERVERS": bootstrap_servers,
         "KAFKA_TOPIC_PREFIX": prefix,
-        "CATALOG_CALCULATOR_URL": f"http://127.0.0.1:{port_base + 3}",
     }
+    for spec in SERVICES:
+        for callee in spec.talks_to:
+            env[f"{spec.prefix}{callee.upper()}_URL"] = f"http://127.0.0.1:{port_of[callee]}"
+        # the periodic reconciliation is off unless a test asks for it (env_overrides)
+        env[f"{spec.prefix}RECONCILE_INTERVAL_SECONDS"] = "0"
+    env.update(env_overrides or {})
     processes: dict[str, ServiceProcess] = {}
     for i, spec in enumerate(SERVICES, start=1):
+        if spec.name not in urls:
+            continue
         env[f"{spec.prefix}DATABASE_URL"] = urls[spec.name]
         processes[spec.name] = ServiceProcess(spec, env, tmp / "log", port=port_base + i)
     for p in processes.values():

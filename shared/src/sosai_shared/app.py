@@ -38,6 +38,7 @@ from sosai_shared.metrics import (
     metrics_response,
 )
 from sosai_shared.migrations import database_schema_state, upgrade
+from sosai_shared.reconciliation import Reconciler, periodic
 from sosai_shared.settings import ServiceSettings
 from sosai_shared.uow import IdempotentReplay, replay_response
 
@@ -73,6 +74,7 @@ def create_service_app(
     consumers: ConsumerFactory | None = None,
     on_startup: Callable[[Runtime], Any] | None = None,
     on_shutdown: Callable[[Runtime], Any] | None = None,
+    reconciler: Reconciler | None = None,
     version: str = "1.0.0",
 ) -> FastAPI:
     configure_logging(settings.service_name, settings.log_level)
@@ -108,6 +110,11 @@ def create_service_app(
                     c.start()
 
             runtime.extras["consumer_start"] = asyncio.create_task(start_consumers())
+        if reconciler is not None and runtime.consumers and settings.reconcile_interval_seconds > 0:
+            # its view is what the consumers built: without them there is nothing of its own to check
+            runtime.extras["reconciliation"] = asyncio.create_task(
+                periodic(settings, db, reconciler, runtime.stopping)
+            )
         if on_startup is not None:
             result = on_startup(runtime)
             if asyncio.iscoroutine(result):
@@ -124,9 +131,10 @@ def create_service_app(
                 result = on_shutdown(runtime)
                 if asyncio.iscoroutine(result):
                     await result
-            starter = runtime.extras.get("consumer_start")
-            if starter is not None and not starter.done():
-                starter.cancel()
+            for name in ("consumer_start", "reconciliation"):
+                task = runtime.extras.get(name)
+                if task is not None and not task.done():
+                    task.cancel()
             for c in runtime.consumers:
                 await c.stop()
             if runtime.relay is not None:

@@ -72,6 +72,13 @@ CONSUMER_LAG = Gauge(
 READY = Gauge(
     "sosai_ready", "1 when the database is reachable and at the service's migration head", ["service"]
 )
+#: Set by each consumer's reconciliation job (sosai_shared.reconciliation); alert SosaiReconciliationDivergence.
+RECONCILIATION_DIVERGENCE = Gauge(
+    "sosai_reconciliation_divergence",
+    "Differences between the service's view of retirements and the registry's public ledger, by kind "
+    "(missing, unexpected, mismatched, total)",
+    ["service", "kind"],
+)
 #: Not part of readiness: the outbox keeps writes going while the broker is away (alert SosaiBrokerDown).
 BROKER_UP = Gauge("sosai_broker_up", "1 when the Kafka broker answered an admin request", ["service"])
 

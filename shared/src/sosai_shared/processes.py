@@ -38,6 +38,14 @@ class ServiceSpec:
     consumes: tuple[str, ...] = ()
     #: ``service_name`` of the services it asks synchronously over HTTP (``<PREFIX><CALLEE>_URL``)
     calls: tuple[str, ...] = ()
+    #: ``service_name`` of the services whose public API it reads (``<PREFIX><CALLEE>_URL``, no token):
+    #: the consumers of retirements reconcile against the registry's public ledger
+    reads: tuple[str, ...] = ()
+
+    @property
+    def talks_to(self) -> tuple[str, ...]:
+        """Every service it reaches over HTTP (its URLs; the network policies let it through)."""
+        return (*self.calls, *self.reads)
 
 
 #: The services of the programme, defined once: ``make run``, ``make migrate``, the end-to-end
@@ -62,6 +70,7 @@ SERVICES = (
         title="Certification",
         publishes=("certification.events",),
         consumes=("registry.events", "calculator.events", "catalog.events"),
+        reads=("registry",),
     ),
     ServiceSpec(
         "calculator",
@@ -72,6 +81,7 @@ SERVICES = (
         title="Calculator",
         publishes=("calculator.events",),
         consumes=("registry.events",),
+        reads=("registry",),
     ),
     ServiceSpec(
         "events-catalog",
@@ -83,6 +93,7 @@ SERVICES = (
         publishes=("catalog.events",),
         consumes=("registry.events", "certification.events"),
         calls=("calculator",),
+        reads=("registry",),
     ),
     ServiceSpec(
         "notifications",

@@ -97,6 +97,12 @@ class ServiceSettings(BaseSettings):
     log_level: str = "INFO"
     #: Base URLs of sibling services for the few synchronous questions (httpx).
     calculator_url: str = "http://127.0.0.1:8003"
+    #: The registry, whose public ledger the consumers of retirements reconcile against.
+    registry_url: str = "http://127.0.0.1:8001"
+    #: Seconds between two reconciliations of a consumer's view with the registry (0: never).
+    reconcile_interval_seconds: float = 300.0
+    #: A retirement younger than this may still be on its way through the broker: not yet a divergence.
+    reconcile_grace_seconds: float = 120.0
     http_timeout_seconds: float = 3.0
 
     @model_validator(mode="before")

@@ -11,6 +11,7 @@ from sosai_calculator.factors.routes import router as factors
 from sosai_calculator.factors.service import load_shipped_sets
 from sosai_calculator.footprints.routes import router as footprints
 from sosai_calculator.handlers import on_credits_retired
+from sosai_calculator.reconciliation import CONSUMER, RECONCILER
 from sosai_shared.app import Runtime, create_service_app
 from sosai_shared.contracts import TOPICS
 from sosai_shared.contracts.registry import CreditsRetiredV1
@@ -36,7 +37,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         routers=[factors, estimates, footprints],
         publishes=[TOPICS["calculator"]],
         consumers=lambda rt: [
-            EventConsumer(rt.settings, rt.db, "coverage", {CreditsRetiredV1: on_credits_retired})
+            EventConsumer(rt.settings, rt.db, CONSUMER, {CreditsRetiredV1: on_credits_retired})
         ],
         on_startup=_on_startup,
+        reconciler=RECONCILER,
     )

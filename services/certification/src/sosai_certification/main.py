@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from sosai_certification import models
 from sosai_certification.config import Settings
 from sosai_certification.handlers import HANDLERS
+from sosai_certification.reconciliation import CONSUMER, RECONCILER
 from sosai_certification.routes import routers
 from sosai_shared.app import Runtime, create_service_app
 from sosai_shared.contracts import TOPICS
@@ -17,7 +18,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
 
     def consumers(rt: Runtime) -> list[EventConsumer]:
-        return [EventConsumer(rt.settings, rt.db, "facts", HANDLERS, group_id=settings.consumer_group)]
+        return [EventConsumer(rt.settings, rt.db, CONSUMER, HANDLERS, group_id=settings.consumer_group)]
 
     return create_service_app(
         settings,
@@ -31,4 +32,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         routers=routers,
         publishes=[TOPICS["certification"]],
         consumers=consumers,
+        reconciler=RECONCILER,
     )

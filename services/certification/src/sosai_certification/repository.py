@@ -10,7 +10,14 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from sosai_certification.models import Application, Certificate, Footprint, Provider, Retirement
+from sosai_certification.models import (
+    Application,
+    Certificate,
+    Footprint,
+    Provider,
+    Retirement,
+    RetirementUsage,
+)
 from sosai_shared.db import insert_ignore
 
 
@@ -33,6 +40,27 @@ async def upsert_footprint(session: AsyncSession, values: dict[str, object]) -> 
 async def insert_retirement(session: AsyncSession, values: dict[str, object]) -> None:
     table = Retirement.__table__  # type: ignore[attr-defined]  # SQLModel does not declare it
     await session.execute(insert_ignore(table, _dialect(session), **values))
+
+
+async def retirements_held(session: AsyncSession) -> list[tuple[str, str | None, int]]:
+    """(retirement id, application it references, tonnes) of every retirement learnt: the
+    reconciliation's view."""
+    q = select(col(Retirement.retirement_id), col(Retirement.application_id), col(Retirement.quantity))
+    return [(str(r), a, int(n)) for r, a, n in (await session.execute(q)).all()]
+
+
+async def retirement_attachments(session: AsyncSession) -> dict[str, str]:
+    """Retirement id → the application it counts for: the certified one that used it, else the
+    earliest application naming it."""
+    out: dict[str, str] = {}
+    q = select(col(Application.id), col(Application.retirement_ids)).order_by(
+        col(Application.created_at).desc(), col(Application.id).desc()
+    )
+    for app_id, named in (await session.execute(q)).all():
+        out.update(dict.fromkeys(named or [], str(app_id)))  # newest first: the earliest wins
+    used = select(col(RetirementUsage.retirement_id), col(RetirementUsage.application_id))
+    out.update({str(r): str(a) for r, a in (await session.execute(used)).all()})
+    return out
 
 
 async def get_footprint(session: AsyncSession, footprint_id: str | None) -> Footprint | None:

@@ -8,6 +8,7 @@ from sosai_events_catalog import handlers, models
 from sosai_events_catalog.carbon.routes import router as carbon
 from sosai_events_catalog.config import Settings
 from sosai_events_catalog.programmes.routes import router as programmes
+from sosai_events_catalog.reconciliation import CONSUMER, RECONCILER
 from sosai_events_catalog.registrations.routes import router as registrations
 from sosai_events_catalog.sessions.routes import router as sessions
 from sosai_shared.app import Runtime, create_service_app
@@ -20,7 +21,7 @@ def _consumers(rt: Runtime) -> list[EventConsumer]:
         EventConsumer(
             rt.settings,
             rt.db,
-            "carbon",
+            CONSUMER,
             {
                 CreditsRetiredV1: handlers.on_credits_retired,
                 OffsetCertifiedV1: handlers.on_offset_certified,
@@ -45,4 +46,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         routers=[programmes, sessions, registrations, carbon],
         publishes=[TOPICS["catalog"]],
         consumers=_consumers,
+        reconciler=RECONCILER,
     )

@@ -272,22 +272,7 @@ class EventConsumer:
 
     async def apply(self, event: CloudEvent, payload: EventPayload, handler: Handler, *, topic: str) -> bool:
         """Apply one event exactly once in effect; False if this consumer already applied it."""
-        async with self.db.sessionmaker() as session, session.begin():
-            result = await session.execute(
-                insert_ignore(
-                    self.db.inbox,
-                    self.db.dialect,
-                    consumer=self.name,
-                    event_id=event.id,
-                    event_type=event.type,
-                    topic=topic,
-                    processed_at=utcnow(),
-                )
-            )
-            if result.rowcount == 0:  # type: ignore[attr-defined]
-                return False
-            await handler(session, payload, event)
-        return True
+        return await apply_once(self.db, self.name, event, payload, handler, topic=topic)
 
     async def _dead_letter(self, msg: ConsumerRecord[bytes, bytes], reason: str) -> None:
         CONSUMER_DEAD_LETTERED.labels(self.service, self.name, msg.topic).inc()
@@ -322,3 +307,29 @@ class EventConsumer:
                         pass
                     self._dlq_producer = None
                 await self._sleep(1.0)
+
+
+async def apply_once(
+    db: Database, consumer: str, event: CloudEvent, payload: EventPayload, handler: Handler, *, topic: str
+) -> bool:
+    """One event in one transaction with its inbox row; False if ``consumer`` already applied it.
+
+    The consumer's path, and the reconciliation's replay (:mod:`sosai_shared.reconciliation`): both
+    leave the same trace in the inbox and go through the same handler.
+    """
+    async with db.sessionmaker() as session, session.begin():
+        result = await session.execute(
+            insert_ignore(
+                db.inbox,
+                db.dialect,
+                consumer=consumer,
+                event_id=event.id,
+                event_type=event.type,
+                topic=topic,
+                processed_at=utcnow(),
+            )
+        )
+        if result.rowcount == 0:  # type: ignore[attr-defined]
+            return False
+        await handler(session, payload, event)
+    return True

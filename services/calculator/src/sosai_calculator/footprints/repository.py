@@ -83,3 +83,15 @@ async def credit_sums(session: AsyncSession) -> tuple[int, int]:
     )
     needed, retired = (await session.execute(q)).one()
     return int(needed), int(retired)
+
+
+async def retirements_held(session: AsyncSession) -> list[tuple[str, str, int]]:
+    """(retirement id, footprint id, tonnes) of every retirement counted here: the reconciliation's view."""
+    q = select(col(Retirement.retirement_id), col(Retirement.footprint_id), col(Retirement.quantity))
+    return [(str(r), str(f), int(n)) for r, f, n in (await session.execute(q)).all()]
+
+
+async def credits_shown(session: AsyncSession) -> dict[str, int]:
+    """The retired tonnes each footprint shows (its coverage), by footprint id."""
+    q = select(col(Footprint.id), col(Footprint.credits_retired))
+    return {str(f): int(n) for f, n in (await session.execute(q)).all()}

@@ -380,6 +380,13 @@ async def apply_retirement(
     return True
 
 
+async def recount_coverage(session: AsyncSession, footprint_id: str, source: str) -> None:
+    """Recount a footprint's retired tonnes from the retirements held (the reconciliation's repair)."""
+    fp = await repo.get_footprint(session, footprint_id, for_update=True)
+    if fp is not None:
+        await _refresh_coverage(session, fp, source)
+
+
 # ------------------------------------------------------------------ statistics
 
 

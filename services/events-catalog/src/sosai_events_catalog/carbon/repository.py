@@ -68,3 +68,15 @@ async def session_exists(session: AsyncSession, session_id: str) -> bool:
 async def travel_of(session: AsyncSession, session_id: str, states: tuple[str, ...]) -> list[Registration]:
     q = select(Registration).where(Registration.session_id == session_id, Registration.state.in_(states))  # type: ignore[attr-defined]
     return list((await session.execute(q)).scalars().all())
+
+
+async def retirements_held(session: AsyncSession) -> list[tuple[str, str, int]]:
+    """(retirement id, session id, tonnes) of every retirement counted here: the reconciliation's view."""
+    q = select(RetirementSeen.retirement_id, RetirementSeen.session_id, RetirementSeen.quantity)
+    return [(str(r), str(s), int(n)) for r, s, n in (await session.execute(q)).all()]
+
+
+async def credits_shown(session: AsyncSession) -> dict[str, int]:
+    """The retired tonnes each session's carbon card shows, by session id."""
+    q = select(CarbonRecord.session_id, CarbonRecord.credits_retired)
+    return {str(s): int(n) for s, n in (await session.execute(q)).all()}

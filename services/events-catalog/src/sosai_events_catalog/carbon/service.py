@@ -155,7 +155,18 @@ async def apply_retirement(
         session, retirement_id=retirement_id, session_id=session_id, quantity=quantity, retired_at=retired_at
     ):
         return
-    rec.credits_retired = await repo.retired_for_session(session, session_id)
+    await _recount(session, rec, source)
+
+
+async def recount_retired(session: AsyncSession, session_id: str, source: str) -> None:
+    """Recount a session's retired tonnes from the retirements seen (the reconciliation's repair)."""
+    rec = await repo.carbon_record(session, session_id, lock=True, create=True)
+    assert rec is not None
+    await _recount(session, rec, source)
+
+
+async def _recount(session: AsyncSession, rec: CarbonRecord, source: str) -> None:
+    rec.credits_retired = await repo.retired_for_session(session, rec.session_id)
     rec.updated_at = utcnow()
     await announce_if_offset(session, rec, source)
     await session.flush()
