@@ -79,6 +79,7 @@ def services(port_base: int = 8000) -> dict[str, Any]:
                 "DATABASE_URL": _url(s),
                 f"{s.prefix}MIGRATE_ON_STARTUP": "false",
                 **{f"{s.prefix}{c.upper()}_URL": f"http://{by_name[c].service_name}:8000" for c in s.calls},
+                **{f"{s.prefix}{c.upper()}_URL": f"http://{by_name[c].service_name}:8000" for c in s.fetches},
             },
             "ports": [f"127.0.0.1:{port_base + i}:8000"],
             "read_only": True,

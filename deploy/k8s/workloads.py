@@ -241,6 +241,7 @@ def config(s: ServiceSpec) -> dict[str, str]:
         "SOSAI_VAR_DIR": "/tmp/sosai",
         "FORWARDED_ALLOW_IPS": "10.0.0.0/8",
         **{f"{s.prefix}{c.upper()}_URL": f"http://{by_name[c].service_name}:{PORT}" for c in s.calls},
+        **{f"{s.prefix}{c.upper()}_URL": f"http://{by_name[c].service_name}:{PORT}" for c in s.fetches},
     }
 
 
@@ -411,12 +412,12 @@ def network_policies(s: ServiceSpec) -> list[dict[str, Any]]:
             "ports": _port(PORT),
         },
     ]
-    for caller in (c.service_name for c in SERVICES if s.service_name in c.calls):
+    for caller in (c.service_name for c in SERVICES if s.service_name in (*c.calls, *c.fetches)):
         ingress.append(
             {"from": [{"podSelector": {"matchLabels": selector_by_name(caller)}}], "ports": _port(PORT)}
         )
     egress: list[dict[str, Any]] = [to_pooler, to_kafka]
-    for callee in s.calls:
+    for callee in (*s.calls, *s.fetches):
         egress.append(
             {"to": [{"podSelector": {"matchLabels": selector_by_name(callee)}}], "ports": _port(PORT)}
         )

@@ -38,6 +38,9 @@ class ServiceSpec:
     consumes: tuple[str, ...] = ()
     #: ``service_name`` of the services it asks synchronously over HTTP (``<PREFIX><CALLEE>_URL``)
     calls: tuple[str, ...] = ()
+    #: ``service_name`` of the services whose public, signed documents it copies in the background
+    #: (``<PREFIX><SERVICE>_URL``): no token, no start-up dependency, never on a request's path
+    fetches: tuple[str, ...] = ()
 
 
 #: The services of the programme, defined once: ``make run``, ``make migrate``, the end-to-end
@@ -101,6 +104,7 @@ SERVICES = (
         "explorer",
         title="Explorer",
         consumes=("registry.events", "certification.events", "calculator.events", "catalog.events"),
+        fetches=("registry", "certification"),
     ),
 )
 
@@ -215,6 +219,10 @@ def main() -> int:
             return 1
         env["KAFKA_BOOTSTRAP_SERVERS"] = f"127.0.0.1:{env.get('SOSAI_TANSU_PORT', '19092')}"
     log_dir = Path(env["SOSAI_VAR_DIR"]) / "log"
+    by_name = {s.service_name: s for s in SERVICES}
+    for spec in SERVICES:
+        for other in spec.fetches:
+            env.setdefault(f"{spec.prefix}{other.upper()}_URL", f"http://127.0.0.1:{by_name[other].port}")
     procs = [ServiceProcess(spec, env, log_dir) for spec in SERVICES]
     stopping = False
 
