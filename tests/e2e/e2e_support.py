@@ -52,6 +52,10 @@ class Programme:
     def catalog(self) -> httpx.Client:
         return self.client("events-catalog")
 
+    @property
+    def explorer(self) -> httpx.Client:
+        return self.client("explorer")
+
 
 #: What a probe of a service may meet while it restarts after a fault: "not yet", not a failure
 #: (``sosai_shared.testing.wait_until_blocking(..., transient=SERVICE_AWAY)``).
@@ -112,6 +116,12 @@ def start_programme(
         "KAFKA_TOPIC_PREFIX": prefix,
         "CATALOG_CALCULATOR_URL": f"http://127.0.0.1:{port_base + 3}",
     }
+    port_of = {spec.service_name: port_base + i for i, spec in enumerate(SERVICES, start=1)}
+    for spec in SERVICES:
+        for other in spec.fetches:  # the explorer copies signed claims from these, in the background
+            env[f"{spec.prefix}{other.upper()}_URL"] = f"http://127.0.0.1:{port_of[other]}"
+    # certification embeds the registry's signed retirement claims as evidence in its own claims
+    env["CERTIFICATION_REGISTRY_PUBLIC_URL"] = f"http://127.0.0.1:{port_of['registry']}"
     processes: dict[str, ServiceProcess] = {}
     for i, spec in enumerate(SERVICES, start=1):
         env[f"{spec.prefix}DATABASE_URL"] = urls[spec.name]
