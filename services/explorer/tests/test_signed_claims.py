@@ -30,6 +30,7 @@ from sosai_shared.testing import wait_until
 
 # the registry's own test helpers make its ledger (project, issuance) the way its tests do
 sys.path.append(str(Path(__file__).resolve().parents[2] / "registry" / "tests"))
+from explorer_helpers import html_problems
 from registry_helpers import funded_account, ok, org_headers
 
 
@@ -109,6 +110,9 @@ async def test_a_real_registry_claim_verifies_survives_the_registry_and_fails_wh
         assert f"Signed claim verified with key {kid} of the registry." in seen
         ja = (await ec.get(f"/verify/{ret['id']}?lang=ja")).text
         assert f"登録簿の鍵 {kid} で署名を検証しました。" in ja
+
+        bad_html = await html_problems({"en": seen, "ja": ja}, tmp_path)
+        assert bad_html == [], bad_html
 
         # what the page offers verifies offline with the documented command, no network
         doc = await ec.get(f"/verify/{ret['id']}/claim.json")
