@@ -19,7 +19,9 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
+from sqlalchemy import select
 
+from sosai_explorer.claims.fetcher import ClaimFetcher
 from sosai_explorer.config import Settings
 from sosai_explorer.main import create_app
 from sosai_explorer.models import ClaimDocument, LedgerEntry
@@ -30,7 +32,7 @@ from sosai_shared.testing import wait_until
 
 # the registry's own test helpers make its ledger (project, issuance) the way its tests do
 sys.path.append(str(Path(__file__).resolve().parents[2] / "registry" / "tests"))
-from explorer_helpers import html_problems
+from explorer_helpers import feed_all, html_problems, programme
 from registry_helpers import funded_account, ok, org_headers
 
 
@@ -163,3 +165,30 @@ async def test_claim_downloads_of_unknown_things_are_friendly_404s(client: httpx
         r = await client.get(path)
         assert r.status_code == 404 and "text/html" in r.headers["content-type"], path
     assert (await client.get("/keys/someone.json")).status_code == 422
+
+
+async def test_with_the_issuers_down_the_fetcher_records_the_failure_and_pages_still_render(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    await feed_all(app, programme())
+    nowhere = (
+        f"http://127.0.0.1:{int(os.environ.get('SOSAI_E2E_PORT_BASE', '18700')) + 99}"  # nothing listens
+    )
+    settings = app.state.runtime.settings.model_copy(
+        update={"registry_url": nowhere, "certification_url": nowhere}
+    )
+    fetcher = ClaimFetcher(settings, app.state.runtime.db.sessionmaker)
+    assert await fetcher.run_once() == 0
+    async with app.state.runtime.db.sessionmaker() as s:
+        rows = {(r.kind, r.ref): r for r in (await s.execute(select(ClaimDocument))).scalars()}
+    assert {("retirement", "ret-1"), ("retirement", "ret-2"), ("certificate", "CO-2010-001")} <= set(rows)
+    assert all(
+        r.document is None and r.attempts == 1 and r.last_error and r.next_attempt_at for r in rows.values()
+    )
+    # the next round waits for the retry time instead of hammering an issuer that is down
+    assert await fetcher.run_once() == 0
+    async with app.state.runtime.db.sessionmaker() as s:
+        assert {r.attempts for r in (await s.execute(select(ClaimDocument))).scalars()} == {1}
+    page = await client.get("/verify/CO-2010-001?lang=en")
+    assert page.status_code == 200 and "Signed claim not yet fetched" in page.text
+    assert "✓ Every stored signed claim" not in page.text and "✗ Every stored signed claim" not in page.text
