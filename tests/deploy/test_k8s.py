@@ -233,6 +233,12 @@ def test_network_policies_deny_by_default_and_allow_what_each_service_needs(
         _peers_allow(r, 8000, **{"app.kubernetes.io/name": "catalog"})
         for r in policies["calculator-api"]["spec"]["ingress"]
     )
+    # the explorer's claim fetcher copies the registry's and certification's signed claims
+    for n in ("registry", "certification"):
+        to_n = {"app.kubernetes.io/name": n}
+        assert any(_peers_allow(r, 8000, **to_n) for r in policies["explorer-api"]["spec"]["egress"]), n
+        from_explorer = {"app.kubernetes.io/name": "explorer"}
+        assert any(_peers_allow(r, 8000, **from_explorer) for r in policies[f"{n}-api"]["spec"]["ingress"]), n
     # only the catalog may call the calculator
     assert not any(
         _peers_allow(r, 8000, **catalog_to_calc)

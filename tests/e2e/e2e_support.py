@@ -53,6 +53,10 @@ class Programme:
     def catalog(self) -> httpx.Client:
         return self.client("events-catalog")
 
+    @property
+    def explorer(self) -> httpx.Client:
+        return self.client("explorer")
+
 
 #: What a probe of a service may meet while it restarts after a fault: "not yet", not a failure
 #: (``sosai_shared.testing.wait_until_blocking(..., transient=SERVICE_AWAY)``).
@@ -126,6 +130,8 @@ def start_programme(
             env[f"{spec.prefix}{callee.upper()}_URL"] = f"http://127.0.0.1:{port_of[callee]}"
         # the periodic reconciliation is off unless a test asks for it (env_overrides)
         env[f"{spec.prefix}RECONCILE_INTERVAL_SECONDS"] = "0"
+    # certification embeds the registry's signed retirement claims as evidence in its own claims
+    env["CERTIFICATION_REGISTRY_PUBLIC_URL"] = f"http://127.0.0.1:{port_of['registry']}"
     env.update(env_overrides or {})
     processes: dict[str, ServiceProcess] = {}
     for i, spec in enumerate(SERVICES, start=1):

@@ -173,6 +173,24 @@ def test_the_offset_journey(programme: Programme, bootstrap_servers: str) -> Non
     card = wait_until_blocking(card_certified, timeout=90, transient=SERVICE_AWAY)
     assert card["credits_retired"] == needed and card["certificate_status"] == "certified"
 
+    # 4b. the public explorer verifies the certificate's and the retirement's signed claims,
+    # which it copied from certification and the registry in the background
+    kids = {
+        "certification service": ok(p.certification.get("/.well-known/jwks.json"))["keys"][0]["kid"],
+        "registry": ok(p.registry.get("/.well-known/jwks.json"))["keys"][0]["kid"],
+    }
+
+    def claims_verified() -> str | None:
+        page = p.explorer.get(f"/verify/{number}", params={"lang": "en"}).text
+        return page if page.count("Signed claim verified with key") == 2 else None
+
+    page = wait_until_blocking(claims_verified, timeout=120, transient=SERVICE_AWAY)
+    for issuer, kid in kids.items():
+        assert f"Signed claim verified with key {kid} of the {issuer}." in page
+    assert "✓ Every stored signed claim verifies and agrees with the events" in page
+    doc = p.explorer.get(f"/verify/{number}/claim.json").json()
+    assert doc["claim"]["id"] == number and doc["evidence"][0]["claim"]["id"] == retirement["id"]
+
     # 5. the views agree: registry, calculator and catalog count the same tonnes
     def calculator_covered() -> dict | None:  # type: ignore[type-arg]
         fp = ok(p.calculator.get(f"/v1/footprints/{footprint['id']}", headers=acme_org))

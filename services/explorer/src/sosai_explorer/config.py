@@ -21,3 +21,15 @@ class Settings(ServiceSettings):
     max_page: int = 10_000
     #: Public base URL used in labels, JSON-LD and QR links (the site's own address).
     public_url: str = "http://127.0.0.1:8006"
+    #: Where the signed claim documents and the issuers' keys are fetched from, in the background
+    #: (never while rendering a page). Empty: nothing is fetched and pages say "not yet fetched".
+    registry_url: str = ""
+    certification_url: str = ""
+    #: Seconds between two rounds of the claim fetcher (new retirements and certificates, retries).
+    claim_fetch_seconds: float = 5.0
+    #: Claim documents fetched per issuer and round (a replay of the whole programme catches up in rounds).
+    claim_fetch_batch: int = 50
+    #: First delay before a failed fetch is tried again; it doubles per failure, up to an hour.
+    claim_retry_seconds: float = 30.0
+    #: Seconds after which an issuer's published keys are fetched again (rotation).
+    keys_refresh_seconds: float = 300.0

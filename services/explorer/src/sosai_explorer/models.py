@@ -172,6 +172,38 @@ class OutreachSession(Base, table=True):
     offset_at: datetime | None = _ts(nullable=True)
 
 
+class ClaimDocument(Base, table=True):
+    """A signed claim document as its issuer served it, fetched in the background (never by a page).
+
+    Not part of the event-built read model (a replay does not rebuild it): it is a cache of the
+    issuers' signed statements, verified again every time a page shows it.
+    """
+
+    __tablename__ = "claim_documents"
+    #: ``retirement`` (registry) or ``certificate`` (certification)
+    kind: str = Field(primary_key=True, max_length=20)
+    ref: str = Field(primary_key=True, max_length=100)
+    issuer: str = Field(max_length=40)
+    url: str = Field(max_length=500)
+    #: the whole document as served (claim, its compact JWS, jwks_url, evidence); None until a
+    #: fetch succeeded. The JWS is kept only here, so what is shown and what is signed cannot part.
+    document: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    fetched_at: datetime | None = _ts(nullable=True)
+    attempts: int = 0
+    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    next_attempt_at: datetime | None = _ts(nullable=True)
+
+
+class IssuerKeys(Base, table=True):
+    """An issuer's published keys (its ``/.well-known/jwks.json``), as last fetched."""
+
+    __tablename__ = "issuer_keys"
+    issuer: str = Field(primary_key=True, max_length=40)
+    url: str = Field(max_length=500)
+    jwks: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    fetched_at: datetime = _ts()
+
+
 READ_MODEL = (
     Project,
     CreditCertification,
@@ -187,8 +219,10 @@ __all__ = [
     "READ_MODEL",
     "Base",
     "Certificate",
+    "ClaimDocument",
     "CreditCertification",
     "Footprint",
+    "IssuerKeys",
     "LedgerBlock",
     "LedgerEntry",
     "OutreachSession",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sosai_explorer.certificates.routes import router as certificates
+from sosai_explorer.claims.routes import router as claims
 from sosai_explorer.content.routes import router as content
 from sosai_explorer.ledger.routes import router as ledger
 from sosai_explorer.opendata.routes import router as opendata
@@ -10,4 +11,4 @@ from sosai_explorer.outreach.routes import router as outreach
 from sosai_explorer.programme.routes import router as programme
 from sosai_explorer.projects.routes import router as projects
 
-routers = [programme, projects, ledger, certificates, outreach, opendata, content]
+routers = [programme, projects, ledger, certificates, claims, outreach, opendata, content]

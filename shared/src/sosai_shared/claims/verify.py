@@ -34,7 +34,9 @@ def load(source: str) -> Any:
     return json.loads(Path(source).read_text())
 
 
-def _keys(jwks_sources: list[str], doc: dict[str, Any]) -> dict[str, Any]:
+def _keys(jwks_sources: list[str], doc: dict[str, Any], given: dict[str, Any] | None) -> dict[str, Any]:
+    if given is not None:
+        return given
     sources = jwks_sources or [str(doc.get("jwks_url", ""))]
     keys: list[Any] = []
     for s in sources:
@@ -42,15 +44,25 @@ def _keys(jwks_sources: list[str], doc: dict[str, Any]) -> dict[str, Any]:
     return {"keys": keys}
 
 
-def check(doc: Any, jwks_sources: list[str], report: Report | None = None, depth: int = 0) -> Report:
-    """Verify ``doc``'s signature, that the signed claim is the claim shown, and every piece of evidence."""
+def check(
+    doc: Any,
+    jwks_sources: list[str],
+    report: Report | None = None,
+    depth: int = 0,
+    *,
+    keys: dict[str, Any] | None = None,
+) -> Report:
+    """Verify ``doc``'s signature, that the signed claim is the claim shown, and every piece of evidence.
+
+    ``keys`` (a JWKS already in hand, e.g. one a site stored) replaces ``jwks_sources``: nothing is read.
+    """
     report = report or Report()
     pad = "  " * depth
     if not isinstance(doc, dict) or "jws" not in doc or "claim" not in doc:
         report.fail(pad + "not a claim document (needs 'claim' and 'jws')")
         return report
     try:
-        signed = verify(str(doc["jws"]), _keys(jwks_sources, doc))
+        signed = verify(str(doc["jws"]), _keys(jwks_sources, doc, keys))
     except (InvalidSignature, httpx.HTTPError, OSError, ValueError) as exc:
         report.fail(f"{pad}{doc['claim'].get('kind', 'claim')}: {exc}")
         return report
@@ -61,5 +73,5 @@ def check(doc: Any, jwks_sources: list[str], report: Report | None = None, depth
         f"{pad}OK   {signed.get('kind', 'claim')} {signed.get('id', '')} signed by {signed.get('issuer', '?')}"
     )
     for item in doc.get("evidence", []):
-        check(item, jwks_sources, report, depth + 1)
+        check(item, jwks_sources, report, depth + 1, keys=keys)
     return report

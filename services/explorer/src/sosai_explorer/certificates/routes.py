@@ -104,7 +104,9 @@ async def verify_form(
 ) -> Response:
     if q and q.strip():
         return RedirectResponse(f"/verify/{q.strip()}?lang={lang_of(request)}", status_code=303)
-    return render(request, "verify.html", cert=None, retirements=None, verdict=None, footprint=None)
+    return render(
+        request, "verify.html", cert=None, retirements=None, verdict=None, footprint=None, claims=[]
+    )
 
 
 @router.get("/verify/{ref}", response_class=HTMLResponse)

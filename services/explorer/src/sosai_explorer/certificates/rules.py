@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sosai_explorer.claims.rules import ClaimCheck
 from sosai_explorer.models import Certificate, Footprint, LedgerEntry
 
 
@@ -67,3 +68,12 @@ def verify(
     v.checks.append(("credits_cover", bool(retirements) and retired >= max(needed)))
     v.checks.append(("claimed_once", not (set(retirements) & claimed_elsewhere)))
     return v
+
+
+def with_claims(verdict: Verdict, claims: list[ClaimCheck]) -> Verdict:
+    """Signed claims, once stored, are one more check: each must verify and agree with the events.
+    Claims not fetched yet neither pass nor fail: the chain from the events stands alone until then."""
+    stored = [c for c in claims if c.ok or c.failed]
+    if stored:
+        verdict.checks.append(("signed_claims", all(c.ok for c in stored)))
+    return verdict

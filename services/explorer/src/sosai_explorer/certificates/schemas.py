@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TypedDict
 
 from sosai_explorer.certificates.rules import Verdict
+from sosai_explorer.claims.rules import ClaimCheck
 from sosai_explorer.deps import Pager
 from sosai_explorer.models import Certificate, Footprint, LedgerEntry
 
@@ -33,3 +34,5 @@ class Chain(TypedDict):
     missing: list[str]
     verdict: Verdict
     focus: str | None
+    #: the signed claims of the certificate and of each retirement, as stored and verified now
+    claims: list[ClaimCheck]

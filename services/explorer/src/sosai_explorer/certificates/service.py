@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sosai_explorer.certificates import repository as repo
 from sosai_explorer.certificates import rules
 from sosai_explorer.certificates.schemas import CertificateList, Chain, Label
+from sosai_explorer.claims import service as signed_claims
 from sosai_explorer.deps import Pager
 from sosai_explorer.ledger import repository as ledger_repo
 from sosai_explorer.models import Certificate, Provider
@@ -50,16 +51,19 @@ async def chain(session: AsyncSession, cert: Certificate, focus: str | None = No
     retirements = await repo.retirements_for(session, cert)
     others = await repo.retirements_claimed_by_others(session, cert.number)
     today = today_jst()
-    verdict = rules.verify(cert, today, footprint, retirements, others)
+    ordered = sorted(retirements.values(), key=lambda e: (e.at, e.entry_id))
+    signed = await signed_claims.checks(session, cert, ordered)
+    verdict = rules.with_claims(rules.verify(cert, today, footprint, retirements, others), signed)
     return {
         "cert": cert,
         "status": rules.status(cert, today),
         "coverage": rules.coverage(cert, footprint),
         "footprint": footprint,
-        "retirements": sorted(retirements.values(), key=lambda e: (e.at, e.entry_id)),
+        "retirements": ordered,
         "missing": [r for r in cert.retirement_ids if r not in retirements],
         "verdict": verdict,
         "focus": focus,
+        "claims": signed,
     }
 
 
@@ -84,6 +88,7 @@ async def verification(session: AsyncSession, ref: str) -> Chain:
         "missing": [],
         "verdict": rules.Verdict(),
         "focus": entry.entry_id,
+        "claims": await signed_claims.checks(session, None, [entry]),
     }
 
 

@@ -1,0 +1,1 @@
+"""Signed claim documents: fetched in the background, stored, verified when shown."""
