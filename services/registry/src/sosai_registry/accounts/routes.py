@@ -44,10 +44,7 @@ async def open_account(body: AccountIn, uow: UoW, principal: Writer, request: Re
 async def list_accounts(uow: UoW, principal: Reader, paging: Paging, request: Request) -> Page[AccountOut]:
     ctx = ctx_of(uow, principal, request)
     page = await repo.accounts_page(uow.session, paging, None if ctx.is_admin else ctx.org)
-    return Page[AccountOut](
-        items=[AccountOut.model_validate(a, from_attributes=True) for a in page.items],
-        next_cursor=page.next_cursor,
-    )
+    return page.map(lambda a: AccountOut.model_validate(a, from_attributes=True))
 
 
 @router.get(

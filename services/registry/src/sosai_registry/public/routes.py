@@ -42,10 +42,7 @@ async def methodologies(
     uow: UoW, paging: Paging, category: str | None = Query(default=None, max_length=30)
 ) -> Page[MethodologyOut]:
     page = await projects.methodologies_page(uow.session, paging, category)
-    return Page[MethodologyOut](
-        items=[MethodologyOut.model_validate(m, from_attributes=True) for m in page.items],
-        next_cursor=page.next_cursor,
-    )
+    return page.map(lambda m: MethodologyOut.model_validate(m, from_attributes=True))
 
 
 @router.get(
@@ -92,7 +89,7 @@ async def issuances(
     fiscal_year: int | None = Query(default=None, ge=2000, le=2100),
 ) -> Page[IssuanceOut]:
     page = await repo.issuances_page(uow.session, paging, project_id, fiscal_year)
-    return Page[IssuanceOut](items=[svc.issuance_view(i) for i in page.items], next_cursor=page.next_cursor)
+    return page.map(svc.issuance_view)
 
 
 @router.get(
@@ -199,10 +196,7 @@ async def price_history(
     uow: UoW, paging: Paging, credit_type: str | None = Query(default=None, max_length=4)
 ) -> Page[PriceOut]:
     page = await accounts.prices_page(uow.session, paging, credit_type)
-    return Page[PriceOut](
-        items=[PriceOut.model_validate(p, from_attributes=True) for p in page.items],
-        next_cursor=page.next_cursor,
-    )
+    return page.map(lambda p: PriceOut.model_validate(p, from_attributes=True))
 
 
 @router.get(
