@@ -38,6 +38,9 @@ MAX_PAGE_SIZE = 200
 DEFAULT_PAGE_SIZE = 50
 #: A cursor longer than this is not one we issued.
 MAX_CURSOR_LENGTH = 500
+#: Integer keys are BIGINT columns at most: a cursor integer outside that range cannot name a
+#: row, and PostgreSQL would refuse to bind it (a 500), so it is ``invalid-cursor`` instead.
+MIN_KEY_INT, MAX_KEY_INT = -(2**63), 2**63 - 1
 
 #: A cursor value as it travels in JSON.
 CursorValue = str | int
@@ -136,6 +139,8 @@ def _typed(value: CursorValue, kind: type) -> object:
     if kind is int:
         if not isinstance(value, int):
             raise invalid_cursor("expected an integer")
+        if not MIN_KEY_INT <= value <= MAX_KEY_INT:
+            raise invalid_cursor("integer out of range")
         return value
     if not isinstance(value, str):
         raise invalid_cursor("expected a string")

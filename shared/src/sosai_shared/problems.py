@@ -34,6 +34,7 @@ DESCRIPTIONS: dict[int, str] = {
     404: "no such record, or it belongs to another organisation",
     409: "illegal transition or a rule not met (see the problem type)",
     413: "request body too large",
+    415: "the body is not of a media type the operation takes",
     422: "the request does not match the schema, or a rule refused it (see the problem type)",
     503: "a dependency (the database) is unavailable; retry shortly",
 }

@@ -84,6 +84,17 @@ def test_string_where_an_integer_key_belongs_is_refused() -> None:
     invalid(raw(["3"]), (rows.c.n,))
 
 
+@pytest.mark.parametrize("value", [2**63, -(2**63) - 1, 10**30])
+def test_an_integer_key_beyond_bigint_is_refused(value: int) -> None:
+    """A BIGINT column cannot hold it: PostgreSQL would fail to bind it, a 500, not a 422."""
+    invalid(raw([value]), (rows.c.n,))
+
+
+def test_the_bigint_bounds_themselves_are_valid_keys() -> None:
+    for value in (2**63 - 1, -(2**63)):
+        assert typed_cursor(decode_cursor(raw([value])), (rows.c.n,)) == [value]
+
+
 def test_after_compares_lexicographically_on_the_key_columns() -> None:
     at = datetime(2010, 4, 1, tzinfo=UTC)
     sql = str(select(rows).where(after(KEYS, [at, "x"])).compile(dialect=sqlite.dialect()))

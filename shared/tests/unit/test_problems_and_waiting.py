@@ -20,6 +20,13 @@ def test_problem_responses_document_each_status_with_the_problem_model() -> None
     assert sorted(problem_responses(types={422: "unknown-certificate"})) == [422]
 
 
+def test_every_status_the_platform_documents_has_its_own_description() -> None:
+    """415 included (uploads of CSV): a route listing it must not fall back to the bare "error"."""
+    for status in (400, 401, 403, 404, 409, 413, 415, 422, 503):
+        assert problem_responses(status)[status]["description"] != "error", status
+    assert "media type" in problem_responses(415)[415]["description"]
+
+
 def test_not_found_is_the_things_problem_and_hides_what_the_caller_may_not_see() -> None:
     problem = not_found("price indication", 7)
     assert (problem.status, problem.type, problem.title) == (

@@ -8,7 +8,6 @@ from fastapi import Depends, Request
 
 from sosai_registry.context import ADMIN, Ctx
 from sosai_shared.auth import Principal, require
-from sosai_shared.pagination import PageParams, page_params
 from sosai_shared.uow import UnitOfWork
 
 #: programme staff: methodologies, projects, certification, issuance, cancellation, buffer, accounts
@@ -17,8 +16,6 @@ Admin = Annotated[Principal, Depends(require(ADMIN))]
 Writer = Annotated[Principal, Depends(require("registry:write", ADMIN, any_of=True))]
 #: an organisation reading its own records
 Reader = Annotated[Principal, Depends(require("registry:read", "registry:write", ADMIN, any_of=True))]
-#: a page of a list: ``limit`` (bounded by the service) and a validated cursor
-Paging = Annotated[PageParams, Depends(page_params)]
 
 
 def ctx_of(uow: UnitOfWork, principal: Principal | None, request: Request) -> Ctx:

@@ -1,5 +1,5 @@
-"""What every package's schemas share: the input base, the documented bounds of integers, and the
-problem responses of the OpenAPI.
+"""What every package's schemas share: the input base and the documented bounds of integers.
+(Documented problem responses are ``sosai_shared.problems``, as in every service.)
 
 Integer bounds: tonnes and serial numbers are stored as BIGINT on every tier, so no request may
 carry one that a column cannot hold (SQLite would take it, PostgreSQL would fail). Quantities are
@@ -10,12 +10,10 @@ that the serial counter can never overflow either; serial numbers stop at 10**18
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-#: the largest value a BIGINT column holds (PostgreSQL int8, SQLite INTEGER)
-MAX_BIGINT = 2**63 - 1
 #: the largest serial number: fits BIGINT, and stays exact where the OpenAPI document carries bounds
 #: as floating-point numbers (2**63 - 1 would be published as 2**63)
 MAX_SERIAL = 10**18
@@ -38,28 +36,3 @@ SerialNumber = Annotated[int, Field(strict=True, ge=1, le=MAX_SERIAL)]
 
 class In(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-class Problem(BaseModel):
-    """RFC 9457 problem details (``application/problem+json``)."""
-
-    type: str
-    title: str
-    status: int
-    detail: str | None = None
-
-
-def errors(**codes: str) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI error responses: ``errors(e404="account-not-found", ...)``."""
-    out: dict[int | str, dict[str, Any]] = {
-        401: {"model": Problem, "description": "missing-token, invalid-token, token-expired"},
-        403: {"model": Problem, "description": "insufficient-scope"},
-    }
-    for key, types in codes.items():
-        out[int(key[1:])] = {
-            "model": Problem,
-            "description": types,
-            "content": {"application/problem+json": {}},
-        }
-    out.setdefault(422, {"model": Problem, "description": "validation-error"})
-    return out

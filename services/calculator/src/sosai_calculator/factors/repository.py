@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import func
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from sosai_calculator.models import Factor, FactorSet
+from sosai_shared.pagination import Page, PageParams, keyset_page
 
 
 async def current_set(session: AsyncSession, fiscal_year: int, regime: str) -> FactorSet | None:
@@ -52,23 +53,9 @@ async def current_revisions(session: AsyncSession) -> dict[tuple[int, str], int]
     return {(int(fy), str(rg)): int(rev) for fy, rg, rev in (await session.execute(q)).all()}
 
 
-async def page_sets(session: AsyncSession, limit: int, after: tuple[int, str, int] | None) -> list[FactorSet]:
-    q = select(FactorSet)
-    if after is not None:
-        fy, regime, rev = after
-        q = q.where(
-            or_(
-                col(FactorSet.fiscal_year) > fy,
-                and_(col(FactorSet.fiscal_year) == fy, col(FactorSet.regime) > regime),
-                and_(
-                    col(FactorSet.fiscal_year) == fy,
-                    col(FactorSet.regime) == regime,
-                    col(FactorSet.revision) > rev,
-                ),
-            )
-        )
-    q = q.order_by(col(FactorSet.fiscal_year), col(FactorSet.regime), col(FactorSet.revision))
-    return list((await session.execute(q.limit(limit + 1))).scalars())
+async def page_sets(session: AsyncSession, paging: PageParams) -> Page[FactorSet]:
+    keys = (col(FactorSet.fiscal_year), col(FactorSet.regime), col(FactorSet.revision))
+    return await keyset_page(session, select(FactorSet), keys, paging)
 
 
 async def factors_of_set_activity(session: AsyncSession, set_id: str, activity: str) -> list[Factor]:
@@ -81,19 +68,15 @@ async def search_factors(
     *,
     filters: dict[str, str | int | None],
     set_ids: Sequence[str] | None,
-    limit: int,
-    after: str | None,
-) -> list[Factor]:
+    paging: PageParams,
+) -> Page[Factor]:
     q = select(Factor)
     for name, value in filters.items():
         if value is not None:
             q = q.where(getattr(Factor, name) == value)
     if set_ids is not None:
         q = q.where(col(Factor.set_id).in_(set_ids))
-    if after is not None:
-        q = q.where(col(Factor.id) > after)
-    q = q.order_by(col(Factor.id)).limit(limit + 1)
-    return list((await session.execute(q)).scalars())
+    return await keyset_page(session, q, (col(Factor.id),), paging)
 
 
 async def get_factor(session: AsyncSession, factor_id: str) -> Factor | None:

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from sosai_calculator.deps import Admin
 from sosai_calculator.factors import service
 from sosai_calculator.factors.schemas import FactorOut, FactorSetOut
-from sosai_calculator.responses import AUTH, problems
 from sosai_calculator.uploads import csv_from_body
 from sosai_shared.auth import public
-from sosai_shared.pagination import Page, PageParams, page_params
+from sosai_shared.pagination import Page, Paging
+from sosai_shared.problems import AUTH, problem_responses
 from sosai_shared.uow import UoW
 
 router = APIRouter(prefix="/v1", tags=["factors"])
-Paging = Annotated[PageParams, Depends(page_params)]
 
 
 @router.get(
@@ -25,7 +24,7 @@ Paging = Annotated[PageParams, Depends(page_params)]
     dependencies=[public],
     response_model=Page[FactorSetOut],
     summary="List factor sets (by fiscal year, regime, revision)",
-    responses=problems(422),
+    responses=problem_responses(422),
 )
 async def list_factor_sets(uow: UoW, page: Paging) -> Page[FactorSetOut]:
     return await service.page_sets(uow.session, page)
@@ -36,7 +35,7 @@ async def list_factor_sets(uow: UoW, page: Paging) -> Page[FactorSetOut]:
     dependencies=[public],
     response_model=FactorSetOut,
     summary="One factor set",
-    responses=problems(404),
+    responses=problem_responses(404),
 )
 async def get_factor_set(set_id: str, uow: UoW) -> FactorSetOut:
     return await service.factor_set_for(uow.session, set_id)
@@ -52,7 +51,8 @@ async def get_factor_set(set_id: str, uow: UoW) -> FactorSetOut:
     },
     responses={
         200: {"description": "identical content already loaded", "model": FactorSetOut},
-        **problems(*AUTH, 409, 413, 415, 422),
+        **AUTH,
+        **problem_responses(409, 413, 415, 422, types={409: "idempotency-in-flight"}),
     },
 )
 async def load_factor_set(request: Request, uow: UoW, principal: Admin) -> JSONResponse:
@@ -71,7 +71,7 @@ async def load_factor_set(request: Request, uow: UoW, principal: Admin) -> JSONR
     dependencies=[public],
     response_model=Page[FactorOut],
     summary="Search factors (activity, fiscal year, regime, region/utility, unit, scope)",
-    responses=problems(422),
+    responses=problem_responses(422),
 )
 async def search_factors(
     uow: UoW,
@@ -103,7 +103,7 @@ async def search_factors(
     dependencies=[public],
     response_model=FactorOut,
     summary="One factor",
-    responses=problems(404),
+    responses=problem_responses(404),
 )
 async def get_factor(factor_id: str, uow: UoW) -> FactorOut:
     return await service.factor_for(uow.session, factor_id)

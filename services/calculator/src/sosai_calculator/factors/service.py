@@ -21,10 +21,9 @@ from sosai_calculator.factors import rules
 from sosai_calculator.factors.rules import Choice
 from sosai_calculator.factors.schemas import FactorOut, FactorSetOut
 from sosai_calculator.models import Factor, FactorSet
-from sosai_calculator.paging import cursor_key
 from sosai_shared.db import utcnow
 from sosai_shared.errors import NotFound, Unprocessable
-from sosai_shared.pagination import Page, PageParams, build_page
+from sosai_shared.pagination import Page, PageParams
 
 SHIPPED = ("factors_FY2009_A.csv", "factors_FY2009_B.csv", "factors_FY2010_A.csv", "factors_FY2010_B.csv")
 
@@ -86,13 +85,11 @@ async def set_out(session: AsyncSession, fs: FactorSet) -> FactorSetOut:
 
 
 async def page_sets(session: AsyncSession, page: PageParams) -> Page[FactorSetOut]:
-    rows = await repo.page_sets(session, page.limit, cursor_key(page.cursor, int, str, int))
+    rows = await repo.page_sets(session, page)
     current = await repo.current_revisions(session)
-    items = [
-        FactorSetOut(**r.model_dump(), current=current.get((r.fiscal_year, r.regime)) == r.revision)
-        for r in rows
-    ]
-    return build_page(items, page.limit, lambda s: [s.fiscal_year, s.regime, s.revision])
+    return rows.map(
+        lambda r: FactorSetOut(**r.model_dump(), current=current.get((r.fiscal_year, r.regime)) == r.revision)
+    )
 
 
 async def factor_set_for(session: AsyncSession, set_id: str) -> FactorSetOut:
@@ -114,15 +111,10 @@ async def search(
     if not all_revisions and set_id is None:
         current = await repo.current_revisions(session)
         set_ids = [f"FY{fy}-{rg}-r{rev}" for (fy, rg), rev in current.items()]
-    key = cursor_key(page.cursor, str)
     rows = await repo.search_factors(
-        session,
-        filters={**filters, "set_id": set_id},
-        set_ids=set_ids,
-        limit=page.limit,
-        after=key[0] if key else None,
+        session, filters={**filters, "set_id": set_id}, set_ids=set_ids, paging=page
     )
-    return build_page([FactorOut(**r.model_dump()) for r in rows], page.limit, lambda f: [f.id])
+    return rows.map(lambda r: FactorOut(**r.model_dump()))
 
 
 async def factor_for(session: AsyncSession, factor_id: str) -> FactorOut:

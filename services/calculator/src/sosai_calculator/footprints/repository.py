@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import func
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from sosai_calculator.models import Footprint, FootprintLine, FootprintVersion, Retirement
+from sosai_shared.pagination import Page, PageParams, keyset_page
 
 
 async def get_footprint(
@@ -27,25 +27,16 @@ async def page_footprints(
     *,
     kind: str | None,
     fiscal_year: int | None,
-    limit: int,
-    after: tuple[datetime, str] | None,
-) -> list[Footprint]:
+    paging: PageParams,
+) -> Page[Footprint]:
     """Newest first, keyed by (created_at, id)."""
     q = select(Footprint).where(Footprint.org == org)
     if kind:
         q = q.where(Footprint.kind == kind)
     if fiscal_year:
         q = q.where(Footprint.fiscal_year == fiscal_year)
-    if after is not None:
-        created, fid = after
-        q = q.where(
-            or_(
-                col(Footprint.created_at) < created,
-                and_(col(Footprint.created_at) == created, col(Footprint.id) < fid),
-            )
-        )
-    q = q.order_by(col(Footprint.created_at).desc(), col(Footprint.id).desc()).limit(limit + 1)
-    return list((await session.execute(q)).scalars())
+    keys = (col(Footprint.created_at), col(Footprint.id))
+    return await keyset_page(session, q, keys, paging, descending=True)
 
 
 async def get_version(session: AsyncSession, footprint_id: str, version: int) -> FootprintVersion | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import JSONResponse
 
 from sosai_calculator.deps import Reader, Source, Writer
@@ -22,14 +22,13 @@ from sosai_calculator.footprints.schemas import (
     StatisticsOut,
     VersionOut,
 )
-from sosai_calculator.responses import AUTH, problems
 from sosai_calculator.uploads import csv_from_body
 from sosai_shared.auth import public
-from sosai_shared.pagination import Page, PageParams, page_params
+from sosai_shared.pagination import Page, Paging
+from sosai_shared.problems import AUTH, problem_responses
 from sosai_shared.uow import UoW
 
 router = APIRouter(prefix="/v1")
-Paging = Annotated[PageParams, Depends(page_params)]
 
 
 @router.post(
@@ -38,7 +37,7 @@ Paging = Annotated[PageParams, Depends(page_params)]
     status_code=201,
     response_model=FootprintOut,
     summary="Calculate and store a footprint (organisation, product or event) with its offset plan",
-    responses=problems(*AUTH, 409, 413, 422),
+    responses={**AUTH, **problem_responses(409, 413, 422, types={409: "idempotency-in-flight"})},
 )
 async def create_footprint(
     body: Annotated[FootprintIn, Body()], uow: UoW, principal: Writer, source: Source
@@ -70,7 +69,7 @@ async def create_footprint(
             },
         }
     },
-    responses=problems(*AUTH, 409, 413, 415, 422),
+    responses={**AUTH, **problem_responses(409, 413, 415, 422, types={409: "idempotency-in-flight"})},
 )
 async def create_footprint_csv(
     request: Request,
@@ -105,7 +104,7 @@ async def create_footprint_csv(
     tags=["footprints"],
     response_model=Page[FootprintSummary],
     summary="The caller's footprints, newest first",
-    responses=problems(*AUTH, 422),
+    responses={**AUTH, **problem_responses(422)},
 )
 async def list_footprints(
     uow: UoW,
@@ -122,7 +121,7 @@ async def list_footprints(
     tags=["footprints"],
     response_model=FootprintOut,
     summary="A footprint: current version, lines with factor snapshots, plan, coverage",
-    responses=problems(*AUTH, 404),
+    responses={**AUTH, **problem_responses(404)},
 )
 async def get_footprint(footprint_id: str, uow: UoW, principal: Reader) -> FootprintOut:
     fp = await service.footprint_for(uow.session, principal.org, footprint_id)
@@ -134,7 +133,7 @@ async def get_footprint(footprint_id: str, uow: UoW, principal: Reader) -> Footp
     tags=["footprints"],
     response_model=VersionOut,
     summary="One stored version of a footprint (never changes)",
-    responses=problems(*AUTH, 404),
+    responses={**AUTH, **problem_responses(404)},
 )
 async def get_footprint_version(footprint_id: str, version: int, uow: UoW, principal: Reader) -> VersionOut:
     fp = await service.footprint_for(uow.session, principal.org, footprint_id)
@@ -147,7 +146,7 @@ async def get_footprint_version(footprint_id: str, version: int, uow: UoW, princ
     status_code=201,
     response_model=RecalculationOut,
     summary="Recalculate with the current factor sets: a new version and the difference per line",
-    responses=problems(*AUTH, 404, 409, 422),
+    responses={**AUTH, **problem_responses(404, 409, 422, types={409: "idempotency-in-flight"})},
 )
 async def recalculate(
     footprint_id: str, uow: UoW, principal: Writer, source: Source, body: RecalculateIn | None = None
@@ -161,7 +160,7 @@ async def recalculate(
     tags=["footprints"],
     response_model=FootprintOut,
     summary="Set the offset plan (planned reductions, share to offset)",
-    responses=problems(*AUTH, 404, 422),
+    responses={**AUTH, **problem_responses(404, 422)},
 )
 async def set_plan(
     footprint_id: str, body: PlanIn, uow: UoW, principal: Writer, source: Source

@@ -36,13 +36,12 @@ from sosai_calculator.footprints.schemas import (
     VersionOut,
 )
 from sosai_calculator.models import Footprint, FootprintLine, FootprintVersion, Retirement
-from sosai_calculator.paging import cursor_key
 from sosai_shared.committed import after_commit
 from sosai_shared.contracts.calculator import FootprintCalculatedV1, FootprintCoverageChangedV1
 from sosai_shared.db import utcnow
 from sosai_shared.errors import NotFound, Unprocessable
 from sosai_shared.events.outbox import record
-from sosai_shared.pagination import Page, PageParams, build_page
+from sosai_shared.pagination import Page, PageParams
 
 ZERO = Decimal("0.000000")
 
@@ -289,17 +288,8 @@ async def version_out(session: AsyncSession, fp: Footprint, version: int) -> Ver
 async def page_footprints(
     session: AsyncSession, org: str, page: PageParams, *, kind: str | None, fiscal_year: int | None
 ) -> Page[FootprintSummary]:
-    key = cursor_key(page.cursor, datetime, str)
-    rows = await repo.page_footprints(
-        session,
-        org,
-        kind=kind,
-        fiscal_year=fiscal_year,
-        limit=page.limit,
-        after=(key[0], key[1]) if key else None,
-    )
-    items = [rules.summary_out(r) for r in rows]
-    return build_page(items, page.limit, lambda f: [f.created_at.isoformat(), f.id])
+    rows = await repo.page_footprints(session, org, kind=kind, fiscal_year=fiscal_year, paging=page)
+    return rows.map(rules.summary_out)
 
 
 # ------------------------------------------------------------------ changes

@@ -9,8 +9,8 @@ from sosai_events_catalog.carbon import service
 from sosai_events_catalog.carbon.schemas import CarbonCardOut, RecordedFootprint
 from sosai_events_catalog.certificates import service as certificates
 from sosai_events_catalog.deps import Organiser, RuntimeDep, settings_of
-from sosai_events_catalog.responses import errors
 from sosai_shared.auth import public
+from sosai_shared.problems import AUTH, problem_responses
 from sosai_shared.uow import UoW
 
 router = APIRouter(prefix="/v1", tags=["carbon"])
@@ -21,7 +21,7 @@ router = APIRouter(prefix="/v1", tags=["carbon"])
     dependencies=[public],
     response_model=CarbonCardOut,
     summary="Footprint estimate and actual, credits retired, certificate, offset status",
-    responses=errors(404),
+    responses=problem_responses(404),
 )
 async def carbon_card(session_id: str, runtime: RuntimeDep) -> CarbonCardOut:
     card = await service.carbon_card(settings_of(runtime), runtime.db.sessionmaker, session_id)
@@ -34,7 +34,7 @@ async def carbon_card(session_id: str, runtime: RuntimeDep) -> CarbonCardOut:
     status_code=201,
     response_model=RecordedFootprint,
     summary="Record the session's footprint from the calculator (actual once attendance is recorded)",
-    responses=errors(401, 403, 404, 422, 503),
+    responses={**AUTH, **problem_responses(404, 422, 503, types={503: "calculator-unavailable"})},
 )
 async def record_footprint(session_id: str, uow: UoW, _: Organiser, runtime: RuntimeDep) -> JSONResponse:
     recorded = await service.record_footprint(

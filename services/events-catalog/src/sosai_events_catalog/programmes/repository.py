@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from sosai_events_catalog.models import EventSession, Programme, Registration
+from sosai_shared.pagination import Page, PageParams, keyset_page
 
 
 async def by_code(session: AsyncSession, code: str) -> Programme | None:
@@ -20,11 +21,8 @@ async def by_ids(session: AsyncSession, ids: set[str]) -> dict[str, Programme]:
     return {p.id: p for p in rows}
 
 
-async def page(session: AsyncSession, limit: int, after_code: str | None) -> list[Programme]:
-    q = select(Programme).order_by(col(Programme.code)).limit(limit + 1)
-    if after_code is not None:
-        q = q.where(col(Programme.code) > after_code)
-    return list((await session.execute(q)).scalars().all())
+async def page(session: AsyncSession, paging: PageParams) -> Page[Programme]:
+    return await keyset_page(session, select(Programme), (col(Programme.code),), paging)
 
 
 async def every(session: AsyncSession) -> list[Programme]:

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from sosai_events_catalog.deps import Organiser
 from sosai_events_catalog.programmes import service
 from sosai_events_catalog.programmes.schemas import ProgrammeIn, ProgrammeOut, ProgrammePatch, StatisticsOut
-from sosai_events_catalog.responses import errors
 from sosai_shared.auth import public
-from sosai_shared.pagination import Page, PageParams, page_params
+from sosai_shared.pagination import Page, Paging
+from sosai_shared.problems import AUTH, problem_responses
 from sosai_shared.uow import UoW
 
 router = APIRouter(prefix="/v1")
-Paging = Annotated[PageParams, Depends(page_params)]
 
 
 @router.get(
@@ -25,7 +24,7 @@ Paging = Annotated[PageParams, Depends(page_params)]
     response_model=Page[ProgrammeOut],
     tags=["programmes"],
     summary="List programmes",
-    responses=errors(422),
+    responses=problem_responses(422),
 )
 async def list_programmes(uow: UoW, paging: Paging) -> Page[ProgrammeOut]:
     return await service.page(uow.session, paging)
@@ -37,7 +36,7 @@ async def list_programmes(uow: UoW, paging: Paging) -> Page[ProgrammeOut]:
     response_model=ProgrammeOut,
     tags=["programmes"],
     summary="Add a programme",
-    responses=errors(401, 403, 409, 422),
+    responses={**AUTH, **problem_responses(409, 422)},
 )
 async def create_programme(body: ProgrammeIn, uow: UoW, _: Organiser) -> JSONResponse:
     p = await service.create(uow.session, body)
@@ -50,7 +49,7 @@ async def create_programme(body: ProgrammeIn, uow: UoW, _: Organiser) -> JSONRes
     response_model=ProgrammeOut,
     tags=["programmes"],
     summary="One programme",
-    responses=errors(404),
+    responses=problem_responses(404),
 )
 async def get_programme(code: str, uow: UoW) -> ProgrammeOut:
     return service.programme_out(await service.programme_for(uow.session, code))
@@ -61,7 +60,7 @@ async def get_programme(code: str, uow: UoW) -> ProgrammeOut:
     response_model=ProgrammeOut,
     tags=["programmes"],
     summary="Change a programme's names, descriptions or audience",
-    responses=errors(401, 403, 404, 422),
+    responses={**AUTH, **problem_responses(404, 422)},
 )
 async def update_programme(code: str, body: ProgrammePatch, uow: UoW, _: Organiser) -> ProgrammeOut:
     return service.programme_out(await service.update(uow.session, code, body))
@@ -73,7 +72,7 @@ async def update_programme(code: str, body: ProgrammePatch, uow: UoW, _: Organis
     response_model=StatisticsOut,
     tags=["statistics"],
     summary="Sessions, places, registrations and attendance per programme",
-    responses=errors(422),
+    responses=problem_responses(422),
 )
 async def statistics(
     uow: UoW, fiscal_year: Annotated[int | None, Query(ge=1990, le=2200)] = None

@@ -8,7 +8,6 @@ from collections import defaultdict
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_events_catalog.models import EventSession, Programme
-from sosai_events_catalog.paging import text_key
 from sosai_events_catalog.programmes import repository as repo
 from sosai_events_catalog.programmes.schemas import (
     ProgrammeIn,
@@ -19,7 +18,7 @@ from sosai_events_catalog.programmes.schemas import (
 )
 from sosai_shared.db import utcnow
 from sosai_shared.errors import Conflict, NotFound
-from sosai_shared.pagination import Page, PageParams, build_page
+from sosai_shared.pagination import Page, PageParams
 
 LIVE_STATES = ("confirmed", "waitlisted", "attended")
 
@@ -56,8 +55,7 @@ async def update(session: AsyncSession, code: str, body: ProgrammePatch) -> Prog
 
 
 async def page(session: AsyncSession, paging: PageParams) -> Page[ProgrammeOut]:
-    rows = await repo.page(session, paging.limit, text_key(paging.cursor))
-    return build_page([programme_out(p) for p in rows], paging.limit, key=lambda p: [p.code])
+    return (await repo.page(session, paging)).map(programme_out)
 
 
 async def statistics(session: AsyncSession, fiscal_year: int | None) -> StatisticsOut:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlalchemy import and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
-from sqlmodel.sql.expression import SelectOfScalar
 
 from sosai_events_catalog.models import Registration
+from sosai_shared.pagination import Page, PageParams, keyset_page
 
 
 async def get(session: AsyncSession, registration_id: str, *, lock: bool = False) -> Registration | None:
@@ -35,37 +32,23 @@ async def next_waitlisted(session: AsyncSession, session_id: str) -> Registratio
     return (await session.execute(q)).scalar_one_or_none()
 
 
-def _arrival_page(
-    q: SelectOfScalar[Registration], limit: int, after: tuple[datetime, str] | None
-) -> SelectOfScalar[Registration]:
-    """Arrival order (created_at, id), after the cursor's registration."""
-    if after is not None:
-        at, rid = after
-        q = q.where(
-            or_(
-                col(Registration.created_at) > at,
-                and_(col(Registration.created_at) == at, col(Registration.id) > rid),
-            )
-        )
-    return q.order_by(col(Registration.created_at), col(Registration.id)).limit(limit + 1)
+#: arrival order: registrations are listed as they came
+ARRIVAL = (col(Registration.created_at), col(Registration.id))
 
 
 async def of_session(
     session: AsyncSession,
     session_id: str,
+    paging: PageParams,
     *,
-    limit: int,
-    after: tuple[datetime, str] | None,
     state: str | None,
-) -> list[Registration]:
+) -> Page[Registration]:
     q = select(Registration).where(Registration.session_id == session_id)
     if state is not None:
         q = q.where(Registration.state == state)
-    return list((await session.execute(_arrival_page(q, limit, after))).scalars().all())
+    return await keyset_page(session, q, ARRIVAL, paging)
 
 
-async def of_org(
-    session: AsyncSession, org: str, *, limit: int, after: tuple[datetime, str] | None
-) -> list[Registration]:
+async def of_org(session: AsyncSession, org: str, paging: PageParams) -> Page[Registration]:
     q = select(Registration).where(Registration.registrant_org == org)
-    return list((await session.execute(_arrival_page(q, limit, after))).scalars().all())
+    return await keyset_page(session, q, ARRIVAL, paging)

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from sosai_events_catalog.deps import ORGANISE, Organiser, Registrant
 from sosai_events_catalog.registrations import service
 from sosai_events_catalog.registrations.schemas import RegistrationIn, RegistrationOut, RegistrationState
-from sosai_events_catalog.responses import errors
-from sosai_shared.pagination import Page, PageParams, page_params
+from sosai_shared.pagination import Page, Paging
+from sosai_shared.problems import AUTH, problem_responses
 from sosai_shared.uow import UoW
 
 router = APIRouter(prefix="/v1", tags=["registrations"])
-Paging = Annotated[PageParams, Depends(page_params)]
 
 
 @router.post(
@@ -23,7 +20,7 @@ Paging = Annotated[PageParams, Depends(page_params)]
     status_code=201,
     response_model=RegistrationOut,
     summary="Register for a session (confirmed, or waitlisted when full)",
-    responses=errors(401, 403, 404, 409, 422),
+    responses={**AUTH, **problem_responses(404, 409, 422)},
 )
 async def register(session_id: str, body: RegistrationIn, uow: UoW, principal: Registrant) -> JSONResponse:
     reg = await service.register(uow.session, session_id, body, principal, organiser=principal.has(ORGANISE))
@@ -34,7 +31,7 @@ async def register(session_id: str, body: RegistrationIn, uow: UoW, principal: R
     "/sessions/{session_id}/registrations",
     response_model=Page[RegistrationOut],
     summary="Attendee list of a session (organisers)",
-    responses=errors(401, 403, 404, 422),
+    responses={**AUTH, **problem_responses(404, 422)},
 )
 async def attendee_list(
     session_id: str, uow: UoW, paging: Paging, _: Organiser, state: RegistrationState | None = None
@@ -46,7 +43,7 @@ async def attendee_list(
     "/registrations",
     response_model=Page[RegistrationOut],
     summary="My organisation's registrations",
-    responses=errors(401, 403, 422),
+    responses={**AUTH, **problem_responses(422)},
 )
 async def my_registrations(uow: UoW, paging: Paging, principal: Registrant) -> Page[RegistrationOut]:
     return await service.page_of_org(uow.session, principal.org, paging)
@@ -56,7 +53,7 @@ async def my_registrations(uow: UoW, paging: Paging, principal: Registrant) -> P
     "/registrations/{registration_id}",
     response_model=RegistrationOut,
     summary="One registration (yours, or any for organisers)",
-    responses=errors(401, 403, 404),
+    responses={**AUTH, **problem_responses(404)},
 )
 async def get_registration(registration_id: str, uow: UoW, principal: Registrant) -> RegistrationOut:
     reg = await service.registration_for(
@@ -69,7 +66,7 @@ async def get_registration(registration_id: str, uow: UoW, principal: Registrant
     "/registrations/{registration_id}/cancel",
     response_model=RegistrationOut,
     summary="Cancel a registration (frees one place, promoted from the waiting list at once)",
-    responses=errors(401, 403, 404, 409, 422),
+    responses={**AUTH, **problem_responses(404, 409, 422)},
 )
 async def cancel_registration(registration_id: str, uow: UoW, principal: Registrant) -> JSONResponse:
     reg = await service.cancel(uow.session, registration_id, principal, organiser=principal.has(ORGANISE))
@@ -80,7 +77,7 @@ async def cancel_registration(registration_id: str, uow: UoW, principal: Registr
     "/registrations/{registration_id}/attendance",
     response_model=RegistrationOut,
     summary="Mark a confirmed registrant as attended (organisers)",
-    responses=errors(401, 403, 404, 409, 422),
+    responses={**AUTH, **problem_responses(404, 409, 422)},
 )
 async def mark_attended(registration_id: str, uow: UoW, principal: Organiser) -> JSONResponse:
     reg = await service.mark_attended(uow.session, registration_id, principal)

@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_events_catalog import metrics
 from sosai_events_catalog.models import EventSession, Registration
-from sosai_events_catalog.paging import time_key
 from sosai_events_catalog.registrations import repository as repo
 from sosai_events_catalog.registrations import rules
 from sosai_events_catalog.registrations.schemas import RegistrationIn, RegistrationOut
@@ -26,7 +25,7 @@ from sosai_shared.contracts.catalog import RegistrationPromotedV1
 from sosai_shared.db import utcnow
 from sosai_shared.errors import Conflict, NotFound
 from sosai_shared.events.outbox import record
-from sosai_shared.pagination import Page, PageParams, build_page
+from sosai_shared.pagination import Page, PageParams
 
 
 def registration_out(r: Registration) -> RegistrationOut:
@@ -188,18 +187,8 @@ async def page_of_session(
 ) -> Page[RegistrationOut]:
     if await sessions.get(session, session_id) is None:
         raise not_found(session_id)
-    rows = await repo.of_session(
-        session, session_id, limit=paging.limit, after=time_key(paging.cursor), state=state
-    )
-    return _page(rows, paging.limit)
+    return (await repo.of_session(session, session_id, paging, state=state)).map(registration_out)
 
 
 async def page_of_org(session: AsyncSession, org: str, paging: PageParams) -> Page[RegistrationOut]:
-    rows = await repo.of_org(session, org, limit=paging.limit, after=time_key(paging.cursor))
-    return _page(rows, paging.limit)
-
-
-def _page(rows: list[Registration], limit: int) -> Page[RegistrationOut]:
-    return build_page(
-        [registration_out(r) for r in rows], limit, key=lambda r: [r.created_at.isoformat(), r.id]
-    )
+    return (await repo.of_org(session, org, paging)).map(registration_out)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from sosai_events_catalog.models import EventSession
+from sosai_shared.pagination import Page, PageParams, keyset_page
 
 
 async def get(session: AsyncSession, session_id: str, *, lock: bool = False) -> EventSession | None:
@@ -20,15 +20,14 @@ async def get(session: AsyncSession, session_id: str, *, lock: bool = False) -> 
 
 async def search(
     session: AsyncSession,
+    paging: PageParams,
     *,
-    limit: int,
-    after: tuple[datetime, str] | None,
     programme_id: str | None,
     prefecture: str | None,
     starts_from: datetime | None,
     starts_to: datetime | None,
     fiscal_year: int | None,
-) -> list[EventSession]:
+) -> Page[EventSession]:
     """By start time, then id."""
     q = select(EventSession)
     if programme_id is not None:
@@ -41,16 +40,7 @@ async def search(
         q = q.where(col(EventSession.starts_at) < starts_to)
     if fiscal_year is not None:
         q = q.where(EventSession.fiscal_year == fiscal_year)
-    if after is not None:
-        at, sid = after
-        q = q.where(
-            or_(
-                col(EventSession.starts_at) > at,
-                and_(col(EventSession.starts_at) == at, col(EventSession.id) > sid),
-            )
-        )
-    q = q.order_by(col(EventSession.starts_at), col(EventSession.id)).limit(limit + 1)
-    return list((await session.execute(q)).scalars().all())
+    return await keyset_page(session, q, (col(EventSession.starts_at), col(EventSession.id)), paging)
 
 
 async def of_programme(session: AsyncSession, programme_id: str) -> list[EventSession]:

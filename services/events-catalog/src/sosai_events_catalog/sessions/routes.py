@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse, Response
 
 from sosai_events_catalog.deps import Organiser, RuntimeDep
-from sosai_events_catalog.responses import errors
 from sosai_events_catalog.sessions import service
 from sosai_events_catalog.sessions.ical import calendar_of
 from sosai_events_catalog.sessions.schemas import SessionCancelIn, SessionIn, SessionOut, SessionPatch
 from sosai_shared.auth import public
 from sosai_shared.dates import IsoDateTime
-from sosai_shared.pagination import Page, PageParams, page_params
+from sosai_shared.pagination import Page, Paging
+from sosai_shared.problems import AUTH, problem_responses
 from sosai_shared.uow import UoW
 
 router = APIRouter(prefix="/v1")
-Paging = Annotated[PageParams, Depends(page_params)]
 ICS = "text/calendar; charset=utf-8"
-CALENDAR = {200: {"content": {"text/calendar": {}}, "description": "RFC 5545 calendar"}, **errors(404)}
+CALENDAR = {
+    200: {"content": {"text/calendar": {}}, "description": "RFC 5545 calendar"},
+    **problem_responses(404),
+}
 
 
 @router.get(
@@ -42,7 +44,7 @@ async def programme_calendar(code: str, uow: UoW) -> Response:
     response_model=Page[SessionOut],
     tags=["sessions"],
     summary="Search sessions (by start time)",
-    responses=errors(404, 422),
+    responses=problem_responses(404, 422),
 )
 async def search_sessions(
     uow: UoW,
@@ -74,7 +76,7 @@ async def search_sessions(
     response_model=SessionOut,
     tags=["sessions"],
     summary="Schedule a session (past dates allowed, to record history)",
-    responses=errors(401, 403, 404, 422),
+    responses={**AUTH, **problem_responses(404, 422)},
 )
 async def create_session(
     body: SessionIn, uow: UoW, principal: Organiser, runtime: RuntimeDep
@@ -89,7 +91,7 @@ async def create_session(
     response_model=SessionOut,
     tags=["sessions"],
     summary="One session",
-    responses=errors(404),
+    responses=problem_responses(404),
 )
 async def get_session(session_id: str, uow: UoW) -> SessionOut:
     return await service.view(uow.session, await service.session_for(uow.session, session_id))
@@ -100,7 +102,7 @@ async def get_session(session_id: str, uow: UoW) -> SessionOut:
     response_model=SessionOut,
     tags=["sessions"],
     summary="Change a session (bumps the calendar SEQUENCE; more capacity promotes the waiting list)",
-    responses=errors(401, 403, 404, 409, 422),
+    responses={**AUTH, **problem_responses(404, 409, 422)},
 )
 async def update_session(session_id: str, body: SessionPatch, uow: UoW, _: Organiser) -> SessionOut:
     return await service.view(uow.session, await service.update(uow.session, session_id, body))
@@ -111,7 +113,7 @@ async def update_session(session_id: str, body: SessionPatch, uow: UoW, _: Organ
     response_model=SessionOut,
     tags=["sessions"],
     summary="Cancel a session",
-    responses=errors(401, 403, 404, 409, 422),
+    responses={**AUTH, **problem_responses(404, 409, 422)},
 )
 async def cancel_session(
     session_id: str, body: SessionCancelIn, uow: UoW, _: Organiser, runtime: RuntimeDep

@@ -13,7 +13,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_events_catalog import metrics
 from sosai_events_catalog.models import EventSession, Programme
-from sosai_events_catalog.paging import time_key
 from sosai_events_catalog.programmes import repository as programmes
 from sosai_events_catalog.programmes.service import programme_for
 from sosai_events_catalog.registrations.service import fill_from_waitlist
@@ -26,7 +25,7 @@ from sosai_shared.contracts.catalog import SessionCancelledV1, SessionScheduledV
 from sosai_shared.db import utcnow
 from sosai_shared.errors import Conflict
 from sosai_shared.events.outbox import record
-from sosai_shared.pagination import Page, PageParams, build_page
+from sosai_shared.pagination import Page, PageParams
 
 #: Fields a patch may set to null (the others keep their value when null is sent).
 NULLABLE = ("registration_opens_at", "registration_closes_at", "venue_kwh", "utility")
@@ -59,17 +58,15 @@ async def search(
     fiscal_year: int | None,
 ) -> Page[SessionOut]:
     programme_id = (await programme_for(session, programme)).id if programme else None
-    rows = await repo.search(
+    page = await repo.search(
         session,
-        limit=paging.limit,
-        after=time_key(paging.cursor),
+        paging,
         programme_id=programme_id,
         prefecture=prefecture,
         starts_from=starts_from,
         starts_to=starts_to,
         fiscal_year=fiscal_year,
     )
-    page = build_page(rows, paging.limit, key=lambda s: [s.starts_at.isoformat(), s.id])
     return Page[SessionOut](items=await views(session, page.items), next_cursor=page.next_cursor)
 
 

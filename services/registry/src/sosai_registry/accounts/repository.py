@@ -9,8 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from sosai_registry.models import Account, PriceIndication, ProviderOrg
-from sosai_registry.paging import keyset
-from sosai_shared.pagination import PageParams
+from sosai_shared.pagination import Page, PageParams, keyset_page
 
 
 async def lock_accounts(session: AsyncSession, ids: Sequence[str]) -> None:
@@ -37,11 +36,11 @@ async def mark_provider_accounts(session: AsyncSession, org: str) -> None:
     await session.execute(update(Account).where(col(Account.org) == org).values(anshin_provider=True))
 
 
-async def accounts_page(session: AsyncSession, params: PageParams, org: str | None) -> list[Account]:
+async def accounts_page(session: AsyncSession, params: PageParams, org: str | None) -> Page[Account]:
     stmt = select(Account)
     if org is not None:
         stmt = stmt.where(Account.org == org)
-    return await keyset(session, stmt, col(Account.created_at), col(Account.id), params)
+    return await keyset_page(session, stmt, (col(Account.created_at), col(Account.id)), params)
 
 
 async def latest_prices(session: AsyncSession) -> list[PriceIndication]:
@@ -60,8 +59,8 @@ async def latest_prices(session: AsyncSession) -> list[PriceIndication]:
 
 async def prices_page(
     session: AsyncSession, params: PageParams, credit_type: str | None
-) -> list[PriceIndication]:
+) -> Page[PriceIndication]:
     stmt = select(PriceIndication)
     if credit_type:
         stmt = stmt.where(PriceIndication.credit_type == credit_type)
-    return await keyset(session, stmt, col(PriceIndication.posted_at), col(PriceIndication.id), params)
+    return await keyset_page(session, stmt, (col(PriceIndication.posted_at), col(PriceIndication.id)), params)

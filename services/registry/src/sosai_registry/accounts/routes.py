@@ -10,13 +10,12 @@ from fastapi.responses import JSONResponse
 from sosai_registry.accounts import repository as repo
 from sosai_registry.accounts import service as svc
 from sosai_registry.accounts.schemas import AccountIn, AccountOut, BalanceOut, PriceIn, PriceOut
-from sosai_registry.deps import Paging, Reader, Writer, ctx_of
-from sosai_registry.paging import ts_key
-from sosai_registry.schemas import errors
+from sosai_registry.deps import Reader, Writer, ctx_of
 from sosai_registry.transactions import repository as transactions
 from sosai_registry.transactions.schemas import TransactionOut
 from sosai_registry.transactions.service import transaction_views
-from sosai_shared.pagination import Page, build_page
+from sosai_shared.pagination import Page, Paging
+from sosai_shared.problems import AUTH, problem_responses
 from sosai_shared.uow import UoW
 
 router = APIRouter(prefix="/v1")
@@ -28,7 +27,7 @@ router = APIRouter(prefix="/v1")
     response_model=AccountOut,
     tags=["accounts"],
     summary="Open a holding account for the caller's organisation",
-    responses=errors(),
+    responses={**AUTH, **problem_responses(422)},
 )
 async def open_account(body: AccountIn, uow: UoW, principal: Writer, request: Request) -> JSONResponse:
     acc = await svc.open_account(ctx_of(uow, principal, request), body.name)
@@ -40,16 +39,12 @@ async def open_account(body: AccountIn, uow: UoW, principal: Writer, request: Re
     response_model=Page[AccountOut],
     tags=["accounts"],
     summary="Accounts of the caller's organisation (administrators: all, incl. system accounts)",
-    responses=errors(),
+    responses={**AUTH, **problem_responses(422)},
 )
 async def list_accounts(uow: UoW, principal: Reader, paging: Paging, request: Request) -> Page[AccountOut]:
     ctx = ctx_of(uow, principal, request)
-    rows = await repo.accounts_page(uow.session, paging, None if ctx.is_admin else ctx.org)
-    page = build_page(rows, paging.limit, ts_key("created_at"))
-    return Page[AccountOut](
-        items=[AccountOut.model_validate(a, from_attributes=True) for a in page.items],
-        next_cursor=page.next_cursor,
-    )
+    page = await repo.accounts_page(uow.session, paging, None if ctx.is_admin else ctx.org)
+    return page.map(lambda a: AccountOut.model_validate(a, from_attributes=True))
 
 
 @router.get(
@@ -57,7 +52,7 @@ async def list_accounts(uow: UoW, principal: Reader, paging: Paging, request: Re
     response_model=AccountOut,
     tags=["accounts"],
     summary="One account",
-    responses=errors(e404="account-not-found"),
+    responses={**AUTH, **problem_responses(422, types={404: "account-not-found"})},
 )
 async def get_account(account_id: str, uow: UoW, principal: Reader, request: Request) -> AccountOut:
     acc = await svc.account_for(ctx_of(uow, principal, request), account_id)
@@ -69,7 +64,7 @@ async def get_account(account_id: str, uow: UoW, principal: Reader, request: Req
     response_model=BalanceOut,
     tags=["accounts"],
     summary="Balance and blocks held (owners and administrators only)",
-    responses=errors(e404="account-not-found"),
+    responses={**AUTH, **problem_responses(422, types={404: "account-not-found"})},
 )
 async def get_balance(account_id: str, uow: UoW, principal: Reader, request: Request) -> BalanceOut:
     return await svc.balance(ctx_of(uow, principal, request), account_id)
@@ -80,15 +75,14 @@ async def get_balance(account_id: str, uow: UoW, principal: Reader, request: Req
     response_model=Page[TransactionOut],
     tags=["accounts"],
     summary="Transactions into or out of an account",
-    responses=errors(e404="account-not-found"),
+    responses={**AUTH, **problem_responses(422, types={404: "account-not-found"})},
 )
 async def account_transactions(
     account_id: str, uow: UoW, principal: Reader, paging: Paging, request: Request
 ) -> Page[TransactionOut]:
     ctx = ctx_of(uow, principal, request)
     acc = await svc.account_for(ctx, account_id)
-    rows = await transactions.transactions_page(uow.session, paging, account_id=acc.id)
-    page = build_page(rows, paging.limit, ts_key("created_at"))
+    page = await transactions.transactions_page(uow.session, paging, account_id=acc.id)
     return Page[TransactionOut](items=await transaction_views(ctx, page.items), next_cursor=page.next_cursor)
 
 
@@ -97,9 +91,16 @@ async def account_transactions(
     response_model=AccountOut,
     tags=["accounts"],
     summary="Suspend or reopen (administrators) or close (owner; empty accounts only) an account",
-    responses=errors(
-        e404="account-not-found", e409="invalid-account-status, account-not-empty, system-account"
-    ),
+    responses={
+        **AUTH,
+        **problem_responses(
+            422,
+            types={
+                404: "account-not-found",
+                409: "invalid-account-status, account-not-empty, system-account",
+            },
+        ),
+    },
 )
 async def account_action(
     account_id: str,
@@ -118,7 +119,7 @@ async def account_action(
     response_model=PriceOut,
     tags=["prices"],
     summary="Post an indicative bid/offer (yen per t-CO2) for a credit type",
-    responses=errors(e422="invalid-price"),
+    responses={**AUTH, **problem_responses(types={422: "invalid-price"})},
 )
 async def post_price(body: PriceIn, uow: UoW, principal: Writer, request: Request) -> JSONResponse:
     p = await svc.post_price(ctx_of(uow, principal, request), body)

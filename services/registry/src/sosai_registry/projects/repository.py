@@ -10,9 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from sosai_registry.models import Certification, Methodology, Project, ProjectTransition
-from sosai_registry.paging import keyset
 from sosai_registry.projects.rules import PUBLIC_PROJECT_STATUSES
-from sosai_shared.pagination import PageParams
+from sosai_shared.pagination import Page, PageParams, keyset_page
 
 
 async def methodology_by_code(session: AsyncSession, code: str) -> Methodology | None:
@@ -28,11 +27,11 @@ async def methodologies_by_id(session: AsyncSession, ids: Collection[str]) -> di
 
 async def methodologies_page(
     session: AsyncSession, params: PageParams, category: str | None
-) -> list[Methodology]:
+) -> Page[Methodology]:
     stmt = select(Methodology)
     if category:
         stmt = stmt.where(Methodology.category == category)
-    return await keyset(session, stmt, col(Methodology.created_at), col(Methodology.id), params)
+    return await keyset_page(session, stmt, (col(Methodology.created_at), col(Methodology.id)), params)
 
 
 async def projects_page(
@@ -43,7 +42,7 @@ async def projects_page(
     status: str | None = None,
     prefecture: str | None = None,
     public: bool = False,
-) -> list[Project]:
+) -> Page[Project]:
     """A page of projects: of one proponent (``org``), or only those the public ledger shows."""
     stmt = select(Project)
     if public:
@@ -54,7 +53,7 @@ async def projects_page(
         stmt = stmt.where(Project.status == status)
     if prefecture:
         stmt = stmt.where(Project.prefecture == prefecture)
-    return await keyset(session, stmt, col(Project.applied_at), col(Project.id), params)
+    return await keyset_page(session, stmt, (col(Project.applied_at), col(Project.id)), params)
 
 
 async def transitions(session: AsyncSession, project_id: str) -> Sequence[ProjectTransition]:

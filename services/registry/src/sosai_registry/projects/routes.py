@@ -5,8 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
-from sosai_registry.deps import Admin, Paging, Reader, Writer, ctx_of
-from sosai_registry.paging import ts_key
+from sosai_registry.deps import Admin, Reader, Writer, ctx_of
 from sosai_registry.projects import repository as repo
 from sosai_registry.projects import service as svc
 from sosai_registry.projects.schemas import (
@@ -19,8 +18,8 @@ from sosai_registry.projects.schemas import (
     ProjectOut,
     TransitionIn,
 )
-from sosai_registry.schemas import errors
-from sosai_shared.pagination import Page, build_page
+from sosai_shared.pagination import Page, Paging
+from sosai_shared.problems import AUTH, problem_responses
 from sosai_shared.uow import UoW
 
 router = APIRouter(prefix="/v1")
@@ -32,7 +31,7 @@ router = APIRouter(prefix="/v1")
     response_model=MethodologyOut,
     tags=["methodologies"],
     summary="Add a methodology (administrators)",
-    responses=errors(e409="methodology-exists"),
+    responses={**AUTH, **problem_responses(422, types={409: "methodology-exists"})},
 )
 async def create_methodology(
     body: MethodologyIn, uow: UoW, principal: Admin, request: Request
@@ -46,7 +45,7 @@ async def create_methodology(
     response_model=MethodologyOut,
     tags=["methodologies"],
     summary="Activate or withdraw a methodology",
-    responses=errors(e404="methodology-not-found"),
+    responses={**AUTH, **problem_responses(422, types={404: "methodology-not-found"})},
 )
 async def methodology_status(
     methodology_id: str, body: MethodologyStatusIn, uow: UoW, principal: Admin, request: Request
@@ -61,9 +60,16 @@ async def methodology_status(
     response_model=ProjectOut,
     tags=["projects"],
     summary="Apply for project registration (proponent organisation)",
-    responses=errors(
-        e404="methodology-not-found", e409="methodology-withdrawn", e422="invalid-period, validation-error"
-    ),
+    responses={
+        **AUTH,
+        **problem_responses(
+            types={
+                404: "methodology-not-found",
+                409: "methodology-withdrawn",
+                422: "invalid-period, validation-error",
+            }
+        ),
+    },
 )
 async def apply_project(body: ProjectIn, uow: UoW, principal: Writer, request: Request) -> JSONResponse:
     ctx = ctx_of(uow, principal, request)
@@ -76,7 +82,7 @@ async def apply_project(body: ProjectIn, uow: UoW, principal: Writer, request: R
     response_model=Page[ProjectOut],
     tags=["projects"],
     summary="Projects of the caller's organisation (administrators: all)",
-    responses=errors(),
+    responses={**AUTH, **problem_responses(422)},
 )
 async def list_projects(
     uow: UoW,
@@ -86,8 +92,7 @@ async def list_projects(
     status: str | None = Query(default=None, max_length=20),
 ) -> Page[ProjectOut]:
     ctx = ctx_of(uow, principal, request)
-    rows = await repo.projects_page(uow.session, paging, org=None if ctx.is_admin else ctx.org, status=status)
-    page = build_page(rows, paging.limit, ts_key("applied_at"))
+    page = await repo.projects_page(uow.session, paging, org=None if ctx.is_admin else ctx.org, status=status)
     return Page[ProjectOut](items=await svc.project_views(ctx, page.items), next_cursor=page.next_cursor)
 
 
@@ -96,7 +101,7 @@ async def list_projects(
     response_model=ProjectOut,
     tags=["projects"],
     summary="One project with its transitions",
-    responses=errors(e404="project-not-found"),
+    responses={**AUTH, **problem_responses(422, types={404: "project-not-found"})},
 )
 async def get_project(project_id: str, uow: UoW, principal: Reader, request: Request) -> ProjectOut:
     ctx = ctx_of(uow, principal, request)
@@ -110,7 +115,12 @@ async def get_project(project_id: str, uow: UoW, principal: Reader, request: Req
     summary="Validate, register, suspend, terminate or reject a project (administrators)",
     description="Recorded with who and when. `effective_date` backdates the transition (historical "
     "seeding of the white paper's figures); events carry the real time.",
-    responses=errors(e404="project-not-found", e409="invalid-transition", e422="reason-required"),
+    responses={
+        **AUTH,
+        **problem_responses(
+            types={404: "project-not-found", 409: "invalid-transition", 422: "reason-required"}
+        ),
+    },
 )
 async def transition(
     project_id: str, body: TransitionIn, uow: UoW, principal: Admin, request: Request
@@ -126,11 +136,16 @@ async def transition(
     response_model=CertificationOut,
     tags=["certifications"],
     summary="Record a verified monitoring report and its certified quantity",
-    responses=errors(
-        e404="project-not-found",
-        e409="project-not-registered, certification-period-overlap",
-        e422="invalid-quantity, invalid-period",
-    ),
+    responses={
+        **AUTH,
+        **problem_responses(
+            types={
+                404: "project-not-found",
+                409: "project-not-registered, certification-period-overlap",
+                422: "invalid-quantity, invalid-period",
+            }
+        ),
+    },
 )
 async def certify(
     project_id: str, body: CertificationIn, uow: UoW, principal: Admin, request: Request
@@ -144,7 +159,7 @@ async def certify(
     response_model=list[CertificationOut],
     tags=["certifications"],
     summary="Certifications of a project",
-    responses=errors(e404="project-not-found"),
+    responses={**AUTH, **problem_responses(422, types={404: "project-not-found"})},
 )
 async def certifications(
     project_id: str, uow: UoW, principal: Reader, request: Request

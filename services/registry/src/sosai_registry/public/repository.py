@@ -11,20 +11,19 @@ from sqlmodel import col, select
 
 from sosai_registry.ledger.serials import fiscal_year_bounds
 from sosai_registry.models import Certification, Issuance, Methodology, Project, Transaction
-from sosai_registry.paging import keyset
-from sosai_shared.pagination import PageParams
+from sosai_shared.pagination import Page, PageParams, keyset_page
 
 
 async def issuances_page(
     session: AsyncSession, params: PageParams, project_id: str | None, fiscal_year: int | None
-) -> list[Issuance]:
+) -> Page[Issuance]:
     stmt = select(Issuance)
     if project_id:
         stmt = stmt.where(Issuance.project_id == project_id)
     if fiscal_year:
         lo, hi = fiscal_year_bounds(fiscal_year)
         stmt = stmt.where(Issuance.issued_on >= lo, Issuance.issued_on <= hi)
-    return await keyset(session, stmt, col(Issuance.issued_at), col(Issuance.id), params)
+    return await keyset_page(session, stmt, (col(Issuance.issued_at), col(Issuance.id)), params)
 
 
 async def _sums_by_date(

@@ -12,46 +12,44 @@ from jinja2 import Environment, select_autoescape
 
 from sosai_registry.accounts import repository as accounts
 from sosai_registry.accounts.schemas import PriceOut
-from sosai_registry.deps import Paging, ctx_of
-from sosai_registry.paging import ts_key
+from sosai_registry.deps import ctx_of
 from sosai_registry.projects import repository as projects
 from sosai_registry.projects.schemas import MethodologyOut, ProjectOut
 from sosai_registry.projects.service import project_view, project_views, public_project
 from sosai_registry.public import repository as repo
 from sosai_registry.public import service as svc
 from sosai_registry.public.schemas import IssuanceOut, SerialLifecycleOut, StatisticsOut
-from sosai_registry.schemas import errors
 from sosai_registry.transactions import repository as transactions
 from sosai_registry.transactions.schemas import RetirementOut
 from sosai_registry.transactions.service import retirement_views
 from sosai_shared.auth import public
 from sosai_shared.claims import qr_svg
 from sosai_shared.dates import IsoDate
-from sosai_shared.pagination import Page, build_page
+from sosai_shared.pagination import Page, Paging
+from sosai_shared.problems import AUTH, problem_responses
 from sosai_shared.uow import UoW
 
 router = APIRouter(prefix="/v1", dependencies=[public], tags=["public ledger"])
 
 
 @router.get(
-    "/public/methodologies", response_model=Page[MethodologyOut], summary="Methodologies", responses=errors()
+    "/public/methodologies",
+    response_model=Page[MethodologyOut],
+    summary="Methodologies",
+    responses={**AUTH, **problem_responses(422)},
 )
 async def methodologies(
     uow: UoW, paging: Paging, category: str | None = Query(default=None, max_length=30)
 ) -> Page[MethodologyOut]:
-    rows = await projects.methodologies_page(uow.session, paging, category)
-    page = build_page(rows, paging.limit, ts_key("created_at"))
-    return Page[MethodologyOut](
-        items=[MethodologyOut.model_validate(m, from_attributes=True) for m in page.items],
-        next_cursor=page.next_cursor,
-    )
+    page = await projects.methodologies_page(uow.session, paging, category)
+    return page.map(lambda m: MethodologyOut.model_validate(m, from_attributes=True))
 
 
 @router.get(
     "/public/projects",
     response_model=Page[ProjectOut],
     summary="Registered projects (public ledger)",
-    responses=errors(),
+    responses={**AUTH, **problem_responses(422)},
 )
 async def list_projects(
     uow: UoW,
@@ -60,10 +58,9 @@ async def list_projects(
     prefecture: str | None = Query(default=None, max_length=40),
     status: str | None = Query(default=None, max_length=20),
 ) -> Page[ProjectOut]:
-    rows = await projects.projects_page(
+    page = await projects.projects_page(
         uow.session, paging, status=status, prefecture=prefecture, public=True
     )
-    page = build_page(rows, paging.limit, ts_key("applied_at"))
     items = await project_views(ctx_of(uow, None, request), page.items)
     return Page[ProjectOut](items=items, next_cursor=page.next_cursor)
 
@@ -72,7 +69,7 @@ async def list_projects(
     "/public/projects/{project_id}",
     response_model=ProjectOut,
     summary="One registered project",
-    responses=errors(e404="project-not-found"),
+    responses={**AUTH, **problem_responses(422, types={404: "project-not-found"})},
 )
 async def get_project(project_id: str, uow: UoW, request: Request) -> ProjectOut:
     ctx = ctx_of(uow, None, request)
@@ -83,7 +80,7 @@ async def get_project(project_id: str, uow: UoW, request: Request) -> ProjectOut
     "/public/issuances",
     response_model=Page[IssuanceOut],
     summary="Issuances (public ledger)",
-    responses=errors(),
+    responses={**AUTH, **problem_responses(422)},
 )
 async def issuances(
     uow: UoW,
@@ -91,16 +88,15 @@ async def issuances(
     project_id: str | None = Query(default=None, max_length=36),
     fiscal_year: int | None = Query(default=None, ge=2000, le=2100),
 ) -> Page[IssuanceOut]:
-    rows = await repo.issuances_page(uow.session, paging, project_id, fiscal_year)
-    page = build_page(rows, paging.limit, ts_key("issued_at"))
-    return Page[IssuanceOut](items=[svc.issuance_view(i) for i in page.items], next_cursor=page.next_cursor)
+    page = await repo.issuances_page(uow.session, paging, project_id, fiscal_year)
+    return page.map(svc.issuance_view)
 
 
 @router.get(
     "/public/retirements",
     response_model=Page[RetirementOut],
     summary="Retirements, filterable by beneficiary, project and period",
-    responses=errors(),
+    responses={**AUTH, **problem_responses(422)},
 )
 async def retirements(
     request: Request,
@@ -111,7 +107,7 @@ async def retirements(
     from_date: IsoDate | None = Query(default=None, description="retired on or after (YYYY-MM-DD)"),
     to_date: IsoDate | None = Query(default=None, description="retired on or before (YYYY-MM-DD)"),
 ) -> Page[RetirementOut]:
-    rows = await transactions.retirements_page(
+    page = await transactions.retirements_page(
         uow.session,
         paging,
         beneficiary=beneficiary,
@@ -119,7 +115,6 @@ async def retirements(
         from_date=from_date,
         to_date=to_date,
     )
-    page = build_page(rows, paging.limit, ts_key("created_at"))
     items = await retirement_views(ctx_of(uow, None, request), str(request.base_url), page.items)
     return Page[RetirementOut](items=items, next_cursor=page.next_cursor)
 
@@ -128,7 +123,7 @@ async def retirements(
     "/public/retirements/{retirement_id}",
     response_model=RetirementOut,
     summary="One retirement: its stable public URL (a shareable proof of offset)",
-    responses=errors(e404="retirement-not-found"),
+    responses={**AUTH, **problem_responses(422, types={404: "retirement-not-found"})},
 )
 async def retirement(retirement_id: str, request: Request, uow: UoW) -> RetirementOut:
     return await svc.retirement(ctx_of(uow, None, request), str(request.base_url), retirement_id)
@@ -160,7 +155,7 @@ td,th{border:1px solid #999;padding:.3em .6em;text-align:left}@media print{a{col
     "/public/retirements/{retirement_id}/notice",
     response_class=HTMLResponse,
     summary="Printable retirement notice (HTML)",
-    responses=errors(e404="retirement-not-found"),
+    responses={**AUTH, **problem_responses(422, types={404: "retirement-not-found"})},
 )
 async def retirement_notice(retirement_id: str, request: Request, uow: UoW) -> HTMLResponse:
     r = await svc.retirement(ctx_of(uow, None, request), str(request.base_url), retirement_id)
@@ -173,7 +168,7 @@ async def retirement_notice(retirement_id: str, request: Request, uow: UoW) -> H
     summary="Lifecycle of one serial: where it came from and where it is now",
     description="`serial` is a serial number (`1234`, at most 10^18) or a printed range (its start is "
     "looked up).",
-    responses=errors(e404="serial-not-found", e422="invalid-serial"),
+    responses={**AUTH, **problem_responses(types={404: "serial-not-found", 422: "invalid-serial"})},
 )
 async def serial_lifecycle(serial: str, uow: UoW, request: Request) -> SerialLifecycleOut:
     return await svc.serial_lifecycle(ctx_of(uow, None, request), serial)
@@ -183,7 +178,7 @@ async def serial_lifecycle(serial: str, uow: UoW, request: Request) -> SerialLif
     "/public/prices/latest",
     response_model=list[PriceOut],
     summary="Latest indicative price of each provider per credit type",
-    responses=errors(),
+    responses={**AUTH, **problem_responses(422)},
 )
 async def latest_prices(uow: UoW) -> list[PriceOut]:
     return [
@@ -195,17 +190,13 @@ async def latest_prices(uow: UoW) -> list[PriceOut]:
     "/public/prices/history",
     response_model=Page[PriceOut],
     summary="Price indication history",
-    responses=errors(),
+    responses={**AUTH, **problem_responses(422)},
 )
 async def price_history(
     uow: UoW, paging: Paging, credit_type: str | None = Query(default=None, max_length=4)
 ) -> Page[PriceOut]:
-    rows = await accounts.prices_page(uow.session, paging, credit_type)
-    page = build_page(rows, paging.limit, ts_key("posted_at"))
-    return Page[PriceOut](
-        items=[PriceOut.model_validate(p, from_attributes=True) for p in page.items],
-        next_cursor=page.next_cursor,
-    )
+    page = await accounts.prices_page(uow.session, paging, credit_type)
+    return page.map(lambda p: PriceOut.model_validate(p, from_attributes=True))
 
 
 @router.get(
@@ -214,7 +205,7 @@ async def price_history(
     summary="Registry statistics by fiscal year (the white paper's registry table)",
     description="Totals are cumulative up to the end of `fiscal_year` (default: all time). Fiscal years "
     "run April-March and follow each record's effective date.",
-    responses=errors(),
+    responses={**AUTH, **problem_responses(422)},
 )
 async def statistics(
     uow: UoW,

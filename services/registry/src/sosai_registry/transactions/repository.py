@@ -8,8 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, or_, select
 
 from sosai_registry.models import Issuance, Transaction, TransactionBlock
-from sosai_registry.paging import keyset
-from sosai_shared.pagination import PageParams
+from sosai_shared.pagination import Page, PageParams, keyset_page
 
 
 async def issuance_for_certification(session: AsyncSession, certification_id: str) -> Issuance | None:
@@ -24,7 +23,7 @@ async def transactions_page(
     status: str | None = None,
     kind: str | None = None,
     account_id: str | None = None,
-) -> list[Transaction]:
+) -> Page[Transaction]:
     stmt = select(Transaction)
     if status:
         stmt = stmt.where(Transaction.status == status)
@@ -34,7 +33,7 @@ async def transactions_page(
         stmt = stmt.where(
             or_(Transaction.from_account_id == account_id, Transaction.to_account_id == account_id)
         )
-    return await keyset(session, stmt, col(Transaction.created_at), col(Transaction.id), params)
+    return await keyset_page(session, stmt, (col(Transaction.created_at), col(Transaction.id)), params)
 
 
 async def retirements_page(
@@ -45,7 +44,7 @@ async def retirements_page(
     project_id: str | None = None,
     from_date: date | None = None,
     to_date: date | None = None,
-) -> list[Transaction]:
+) -> Page[Transaction]:
     """Completed retirements, filterable by beneficiary, project (through the blocks they moved) and date."""
     stmt = select(Transaction).where(Transaction.kind == "retirement", Transaction.status == "completed")
     if beneficiary:
@@ -62,4 +61,4 @@ async def retirements_page(
                 .where(Issuance.project_id == project_id)
             )
         )
-    return await keyset(session, stmt, col(Transaction.created_at), col(Transaction.id), params)
+    return await keyset_page(session, stmt, (col(Transaction.created_at), col(Transaction.id)), params)

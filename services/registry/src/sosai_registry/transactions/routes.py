@@ -5,9 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
-from sosai_registry.deps import Admin, Paging, Reader, Writer, ctx_of
-from sosai_registry.paging import ts_key
-from sosai_registry.schemas import errors
+from sosai_registry.deps import Admin, Reader, Writer, ctx_of
 from sosai_registry.transactions import moves
 from sosai_registry.transactions import repository as repo
 from sosai_registry.transactions import service as svc
@@ -22,7 +20,8 @@ from sosai_registry.transactions.schemas import (
     TransactionOut,
     TransferIn,
 )
-from sosai_shared.pagination import Page, build_page
+from sosai_shared.pagination import Page, Paging
+from sosai_shared.problems import AUTH, problem_responses
 from sosai_shared.uow import UoW
 
 router = APIRouter(prefix="/v1", tags=["transactions"])
@@ -33,11 +32,16 @@ router = APIRouter(prefix="/v1", tags=["transactions"])
     status_code=201,
     response_model=TransactionOut,
     summary="Propose an issuance (four eyes: another administrator approves)",
-    responses=errors(
-        e404="certification-not-found, account-not-found",
-        e409="certification-already-issued, issuance-exceeds-certified, account-not-open",
-        e422="invalid-quantity",
-    ),
+    responses={
+        **AUTH,
+        **problem_responses(
+            types={
+                404: "certification-not-found, account-not-found",
+                409: "certification-already-issued, issuance-exceeds-certified, account-not-open",
+                422: "invalid-quantity",
+            }
+        ),
+    },
 )
 async def propose_issuance(
     certification_id: str, body: IssuanceProposalIn, uow: UoW, principal: Admin, request: Request
@@ -52,11 +56,16 @@ async def propose_issuance(
     status_code=201,
     response_model=TransactionOut,
     summary="Propose a cancellation (取消) with a mandatory reason (four eyes)",
-    responses=errors(
-        e404="account-not-found",
-        e409="insufficient-balance, units-retired",
-        e422="invalid-quantity, overlapping-serials",
-    ),
+    responses={
+        **AUTH,
+        **problem_responses(
+            types={
+                404: "account-not-found",
+                409: "insufficient-balance, units-retired",
+                422: "invalid-quantity, overlapping-serials",
+            }
+        ),
+    },
 )
 async def propose_cancellation(
     body: CancellationIn, uow: UoW, principal: Admin, request: Request
@@ -71,7 +80,12 @@ async def propose_cancellation(
     status_code=201,
     response_model=TransactionOut,
     summary="Propose a buffer reversal for lost removals, with a mandatory reason (four eyes)",
-    responses=errors(e404="project-not-found", e409="insufficient-balance", e422="invalid-quantity"),
+    responses={
+        **AUTH,
+        **problem_responses(
+            types={404: "project-not-found", 409: "insufficient-balance", 422: "invalid-quantity"}
+        ),
+    },
 )
 async def propose_buffer_reversal(
     body: BufferReversalIn, uow: UoW, principal: Admin, request: Request
@@ -87,13 +101,19 @@ async def propose_buffer_reversal(
     summary="Approve a proposed issuance, cancellation or buffer reversal (not its proposer)",
     description="Runs every check again under locks and completes the transaction "
     "(proposed → checked → completed). `effective_date` backdates it for historical seeding.",
-    responses=errors(
-        e403="four-eyes, insufficient-scope",
-        e404="transaction-not-found",
-        e409="transaction-not-pending, certification-already-issued, "
-        "issuance-exceeds-certified, insufficient-balance, blocks-not-held, "
-        "units-retired, account-not-open, overlapping-serials, project-not-registered",
-    ),
+    responses={
+        **AUTH,
+        **problem_responses(
+            422,
+            types={
+                403: "four-eyes, insufficient-scope",
+                404: "transaction-not-found",
+                409: "transaction-not-pending, certification-already-issued, "
+                "issuance-exceeds-certified, insufficient-balance, blocks-not-held, "
+                "units-retired, account-not-open, overlapping-serials, project-not-registered",
+            },
+        ),
+    },
 )
 async def approve(
     transaction_id: str, body: ApproveIn, uow: UoW, principal: Admin, request: Request
@@ -107,7 +127,10 @@ async def approve(
     "/transactions/{transaction_id}/reject",
     response_model=TransactionOut,
     summary="Reject a proposal (another administrator) or withdraw it (its proposer: cancelled)",
-    responses=errors(e404="transaction-not-found", e409="transaction-not-pending"),
+    responses={
+        **AUTH,
+        **problem_responses(422, types={404: "transaction-not-found", 409: "transaction-not-pending"}),
+    },
 )
 async def reject(
     transaction_id: str, body: RejectIn, uow: UoW, principal: Admin, request: Request
@@ -121,7 +144,7 @@ async def reject(
     "/transactions",
     response_model=Page[TransactionOut],
     summary="Transactions (administrators; e.g. ?status=proposed is the approval queue)",
-    responses=errors(),
+    responses={**AUTH, **problem_responses(422)},
 )
 async def list_transactions(
     uow: UoW,
@@ -132,8 +155,7 @@ async def list_transactions(
     kind: str | None = Query(default=None, max_length=30),
 ) -> Page[TransactionOut]:
     ctx = ctx_of(uow, principal, request)
-    rows = await repo.transactions_page(uow.session, paging, status=status, kind=kind)
-    page = build_page(rows, paging.limit, ts_key("created_at"))
+    page = await repo.transactions_page(uow.session, paging, status=status, kind=kind)
     return Page[TransactionOut](
         items=await svc.transaction_views(ctx, page.items), next_cursor=page.next_cursor
     )
@@ -143,7 +165,7 @@ async def list_transactions(
     "/transactions/{transaction_id}",
     response_model=TransactionOut,
     summary="One transaction and the blocks it moved",
-    responses=errors(e404="transaction-not-found"),
+    responses={**AUTH, **problem_responses(422, types={404: "transaction-not-found"})},
 )
 async def get_transaction(
     transaction_id: str, uow: UoW, principal: Reader, request: Request
@@ -159,11 +181,16 @@ async def get_transaction(
     summary="Transfer credits between holding accounts",
     description="By `quantity` (the registry picks serials: oldest vintage first, then lowest serial; a "
     "block split keeps the low range with the sender) or by explicit `ranges`.",
-    responses=errors(
-        e404="account-not-found",
-        e409="account-not-open, insufficient-balance, blocks-not-held, units-retired",
-        e422="invalid-quantity, overlapping-serials, same-account",
-    ),
+    responses={
+        **AUTH,
+        **problem_responses(
+            types={
+                404: "account-not-found",
+                409: "account-not-open, insufficient-balance, blocks-not-held, units-retired",
+                422: "invalid-quantity, overlapping-serials, same-account",
+            }
+        ),
+    },
 )
 async def transfer(body: TransferIn, uow: UoW, principal: Writer, request: Request) -> JSONResponse:
     ctx = ctx_of(uow, principal, request)
@@ -179,12 +206,17 @@ async def transfer(body: TransferIn, uow: UoW, principal: Writer, request: Reque
     description="Immutable once submitted. Offset providers retire on behalf of customers: the "
     "beneficiary need not be the holder. By quantity (oldest vintage first, then lowest "
     "serial) or explicit ranges.",
-    responses=errors(
-        e404="account-not-found",
-        e409="account-not-open, insufficient-balance, blocks-not-held, units-retired",
-        e403="insufficient-scope, beneficiary-org-not-allowed",
-        e422="invalid-quantity, overlapping-serials",
-    ),
+    responses={
+        **AUTH,
+        **problem_responses(
+            types={
+                404: "account-not-found",
+                409: "account-not-open, insufficient-balance, blocks-not-held, units-retired",
+                403: "insufficient-scope, beneficiary-org-not-allowed",
+                422: "invalid-quantity, overlapping-serials",
+            }
+        ),
+    },
 )
 async def retire(body: RetirementIn, uow: UoW, principal: Writer, request: Request) -> JSONResponse:
     done = await moves.retire(ctx_of(uow, principal, request), body)
