@@ -23,6 +23,7 @@ import time
 from typing import Any
 
 import httpx
+import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from e2e_support import SERVICE_AWAY, Programme
 from journey_support import ORGANISER, company, issue, ok, unique
@@ -166,6 +167,7 @@ def test_broker_stopped_under_load(faulty: Programme, broker_control: Any) -> No
     assert after["retired"] - before["retired"] == outage_tonnes  # each write counted once, none lost
 
 
+@pytest.mark.timeout(600)  # kills and restarts the consumers several times: minutes on a loaded machine
 def test_consumers_killed_repeatedly_then_replayed_from_the_earliest_offset(faulty: Programme) -> None:
     offsets = Offsets(faulty)
     sessions = [offsets.session() for _ in range(3)]
