@@ -64,6 +64,11 @@ class ServiceSettings(BaseSettings):
     #: Group session timeout. Tansu takes ~half of it to complete a join (and ~2x after a
     #: member left), so the embedded default keeps it short; Apache Kafka is fine either way.
     kafka_session_timeout_ms: int = 6_000
+    #: Longest a consumer's fetch waits at the broker for data. Apache Kafka answers a waiting
+    #: fetch as soon as a record arrives (fetch_min_bytes 1), so this only bounds idle polling
+    #: there; Tansu answers only when the wait ends, so it is a floor under propagation delay
+    #: (aiokafka's default of 500 ms measured a ~115 ms median from send to receive, 100 ms ~20 ms).
+    kafka_fetch_max_wait_ms: int = 100
     #: How clients reach the broker. PLAINTEXT on loopback (the local tiers); SASL_SSL with
     #: SCRAM-SHA-512 in Kubernetes (each service its own KafkaUser, its password from a Secret).
     kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"

@@ -18,6 +18,7 @@ from sosai_certification.applications import views
 from sosai_shared.auth import public
 from sosai_shared.claims import document
 from sosai_shared.errors import NotFound
+from sosai_shared.outbound import tls_context
 from sosai_shared.signing import signer_of
 from sosai_shared.uow import UoW
 
@@ -30,7 +31,7 @@ async def _evidence(registry: str | None, retirement_ids: list[str]) -> tuple[li
         return [], retirement_ids
     found: list[Any] = []
     missing: list[str] = []
-    async with httpx.AsyncClient(base_url=registry.rstrip("/"), timeout=5) as client:
+    async with httpx.AsyncClient(base_url=registry.rstrip("/"), timeout=5, verify=tls_context()) as client:
         for rid in retirement_ids:
             try:
                 r = await client.get(f"/v1/public/retirements/{rid}/claim")

@@ -20,6 +20,7 @@ import httpx
 from sosai_events_catalog.config import Settings
 from sosai_events_catalog.metrics import CALCULATOR_CALLS
 from sosai_shared.auth import mint_token
+from sosai_shared.outbound import tls_context
 
 log = logging.getLogger("sosai.catalog.calculator")
 
@@ -60,7 +61,7 @@ async def estimate_event(settings: Settings, body: dict[str, Any]) -> Decimal:
     url = settings.calculator_url.rstrip("/") + "/v1/estimates/event"
     headers = {"Authorization": f"Bearer {bearer_token(settings)}"}
     reason = "no attempt made"
-    async with httpx.AsyncClient(timeout=settings.http_timeout_seconds) as client:
+    async with httpx.AsyncClient(timeout=settings.http_timeout_seconds, verify=tls_context()) as client:
         for attempt in range(settings.calculator_retries + 1):
             if attempt:
                 await asyncio.sleep(settings.calculator_backoff_seconds * 2 ** (attempt - 1))

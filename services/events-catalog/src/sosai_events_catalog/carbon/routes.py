@@ -24,8 +24,9 @@ router = APIRouter(prefix="/v1", tags=["carbon"])
     responses=problem_responses(404),
 )
 async def carbon_card(session_id: str, runtime: RuntimeDep) -> CarbonCardOut:
-    card = await service.carbon_card(settings_of(runtime), runtime.db.sessionmaker, session_id)
-    async with runtime.db.sessionmaker() as db:  # the shown certificate's expiry, as of today
+    # reads only: on SQLite the read sessions never queue for the write lock the consumer needs
+    card = await service.carbon_card(settings_of(runtime), runtime.db.read_sessionmaker, session_id)
+    async with runtime.db.read_sessionmaker() as db:  # the shown certificate's expiry, as of today
         return await certificates.with_certificate(db, card)
 
 
