@@ -22,7 +22,7 @@ venv: .venv/.synced ## create/refresh the virtualenv from uv.lock
 	$(UV) sync --frozen
 	@touch $@
 
-run: venv ## run the four services on SQLite + the embedded broker (Ctrl-C stops all)
+run: venv ## run every service on SQLite + the embedded broker (Ctrl-C stops all)
 	$(PY) -m sosai_shared.processes
 
 test: venv ## every suite on the embedded defaults (SQLite + Tansu), the unit tests included
