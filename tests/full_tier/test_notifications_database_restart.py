@@ -76,6 +76,8 @@ def test_postgres_restarted_with_deliveries_pending_and_events_arriving(
         finally:
             postgres("start")
         wait_all_acted_on(receiver, publisher)
-        check_exactly_once_in_order(receiver, publisher, settled_log(proc, "org-pg", sub, publisher))
+        log = settled_log(proc, "org-pg", sub, publisher)
+        check_exactly_once_in_order(receiver, publisher, log)
+        assert len(log) == len(publisher.published), "one acknowledged delivery per event"
     finally:
         proc.stop()
