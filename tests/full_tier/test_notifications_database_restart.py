@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import pytest
 from webhook_restart_support import (
     Publisher,
     Receiver,
@@ -38,21 +35,6 @@ PROJECTS = ["prj-west", "prj-east"]
 
 def postgres(action: str) -> None:
     subprocess.run(["bash", str(ROOT / "deploy/local/postgres.sh"), action], check=True, timeout=180)
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    r = Receiver()
-    r.start()
-    try:
-        yield r
-    finally:
-        r.stop()
-
-
-@pytest.fixture
-async def notifications_db(database_factory: Any) -> str:
-    return str(await database_factory.new("notifications"))
 
 
 def test_postgres_restarted_with_deliveries_pending_and_events_arriving(

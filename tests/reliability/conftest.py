@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from e2e_support import E2E_PORT_BASE, Programme, _drop, start_programme
+from webhook_restart_support import notifications_db, receiver  # noqa: F401  (the restart tests' fixtures)
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,9 @@ only a database server can be restarted.)
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from webhook_restart_support import (
     Publisher,
     Receiver,
@@ -30,21 +28,6 @@ from webhook_restart_support import (
 from sosai_shared.testing import wait_until_blocking
 
 PROJECTS = ["prj-north", "prj-south", "prj-east"]
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    r = Receiver()
-    r.start()
-    try:
-        yield r
-    finally:
-        r.stop()
-
-
-@pytest.fixture
-async def notifications_db(database_factory: Any) -> str:
-    return str(await database_factory.new("notifications"))
 
 
 def test_killed_mid_delivery_and_down_while_events_arrive(

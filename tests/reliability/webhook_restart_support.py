@@ -15,6 +15,7 @@ import json
 import os
 import threading
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from aiokafka import AIOKafkaProducer
 from e2e_support import E2E_PORT_BASE
 from standardwebhooks import Webhook
@@ -251,3 +253,21 @@ def check_exactly_once_in_order(receiver: Receiver, publisher: Publisher, log: l
 
 def new_prefix() -> str:
     return f"notif{uuid.uuid4().hex[:6]}."
+
+
+# the tests' fixtures: a receiver thread per test, and a fresh notifications database on the tier
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    r = Receiver()
+    r.start()
+    try:
+        yield r
+    finally:
+        r.stop()
+
+
+@pytest.fixture
+async def notifications_db(database_factory: Any) -> str:
+    return str(await database_factory.new("notifications"))
