@@ -25,6 +25,8 @@ from sosai_shared.contracts.certification import (
     ProviderRegisteredV1,
 )
 from sosai_shared.contracts.registry import (
+    ApprovalDecidedV1,
+    ApprovalRequestedV1,
     BufferReversedV1,
     CreditsCancelledV1,
     CreditsCertifiedV1,
@@ -46,6 +48,8 @@ __all__ = [
     "OFFSET_TYPES",
     "TOPICS",
     "ApplicationSubmittedV1",
+    "ApprovalDecidedV1",
+    "ApprovalRequestedV1",
     "BufferReversedV1",
     "CertificateRevokedV1",
     "CreditsCancelledV1",

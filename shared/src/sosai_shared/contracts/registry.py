@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -140,3 +140,43 @@ class BufferReversedV1(EventPayload):
     blocks: list[SerialBlockV1]
     reason: str
     reversed_at: datetime
+
+
+class ApprovalRequestedV1(EventPayload):
+    """A four-eyes proposal (issuance, cancellation, buffer reversal) waits for a second officer.
+
+    Organisation-scoped: it belongs to ``proposer_org``, whose officers decide; never public.
+    """
+
+    event_type: ClassVar[str] = PREFIX + "approval.requested.v1"
+    topic: ClassVar[str] = TOPIC
+    subject_field: ClassVar[str] = "proposal_id"
+
+    proposal_id: str = Field(description="the proposed transaction's id")
+    kind: str = Field(description="issuance, cancellation or buffer_reversal (more kinds may come)")
+    account_id: str = Field(description="the account the credits go to (issuance) or leave")
+    account_org: str = Field(description="the organisation holding that account")
+    quantity: int = Field(ge=1)
+    project_id: str | None = None
+    reason: str | None = Field(default=None, description="the proposer's reason (cancellation, reversal)")
+    proposer_sub: str
+    proposer_org: str = Field(description="the proposer's organisation: its officers approve or reject")
+    proposed_at: datetime
+
+
+class ApprovalDecidedV1(EventPayload):
+    """A four-eyes proposal left the queue: approved (and completed), rejected, withdrawn or expired."""
+
+    event_type: ClassVar[str] = PREFIX + "approval.decided.v1"
+    topic: ClassVar[str] = TOPIC
+    subject_field: ClassVar[str] = "proposal_id"
+
+    proposal_id: str
+    kind: str
+    proposer_org: str
+    decision: Literal["approved", "rejected", "withdrawn", "expired"] = Field(
+        description="withdrawn: by its proposer; expired: let lapse (the registry lets none lapse yet)"
+    )
+    decided_by: str | None = Field(default=None, description="the deciding officer (none when expired)")
+    reason: str | None = None
+    decided_at: datetime

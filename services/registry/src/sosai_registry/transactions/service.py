@@ -21,7 +21,7 @@ from sosai_registry.ledger.serials import today_jst
 from sosai_registry.ledger.service import UNMOVABLE, moved_views
 from sosai_registry.models import BUFFER_ACCOUNT, CANCELLATION_ACCOUNT, RETIREMENT_ACCOUNT, Transaction
 from sosai_registry.projects.service import certification_for, project_for
-from sosai_registry.transactions import completion
+from sosai_registry.transactions import approvals, completion
 from sosai_registry.transactions import repository as repo
 from sosai_registry.transactions.rules import (
     check_decidable,
@@ -75,6 +75,7 @@ async def propose_issuance(ctx: Ctx, certification_id: str, body: IssuancePropos
         validity_end=body.validity_end,
     )
     await ctx.session.flush()
+    await approvals.requested(ctx, tx)
     count_tx(ctx.session, "issuance", "proposed")
     return tx
 
@@ -109,6 +110,7 @@ async def propose_cancellation(ctx: Ctx, body: CancellationIn) -> Transaction:
         requested_ranges=json.dumps(ranges) if ranges is not None else None,
     )
     await ctx.session.flush()
+    await approvals.requested(ctx, tx)
     count_tx(ctx.session, "cancellation", "proposed")
     return tx
 
@@ -135,6 +137,7 @@ async def propose_buffer_reversal(ctx: Ctx, body: BufferReversalIn) -> Transacti
         reason=body.reason,
     )
     await ctx.session.flush()
+    await approvals.requested(ctx, tx)
     count_tx(ctx.session, "buffer_reversal", "proposed")
     return tx
 
@@ -160,10 +163,13 @@ async def approve(ctx: Ctx, tx_id: str, effective: date | None) -> Outcome:
     tx.approver_sub = tx.approver_sub or ctx.sub
     if tx.kind == "issuance":
         blocks, buffer_tx = await completion.issuance(ctx, tx, effective)
-        return Outcome(tx, blocks, buffer_tx)
-    if tx.kind == "cancellation":
-        return Outcome(tx, await completion.cancellation(ctx, tx, effective))
-    return Outcome(tx, await completion.buffer_reversal(ctx, tx, effective))
+        done = Outcome(tx, blocks, buffer_tx)
+    elif tx.kind == "cancellation":
+        done = Outcome(tx, await completion.cancellation(ctx, tx, effective))
+    else:
+        done = Outcome(tx, await completion.buffer_reversal(ctx, tx, effective))
+    await approvals.decided(ctx, tx)
+    return done
 
 
 async def decide_against(ctx: Ctx, tx_id: str, reason: str) -> Transaction:
@@ -171,6 +177,7 @@ async def decide_against(ctx: Ctx, tx_id: str, reason: str) -> Transaction:
     tx = await _pending_for_decision(ctx, tx_id)
     decided_against(tx, ctx.sub, reason)
     await ctx.session.flush()
+    await approvals.decided(ctx, tx, reason)
     count_tx(ctx.session, tx.kind, tx.status)
     return tx
 
