@@ -71,6 +71,8 @@ async def test_consumers_apply_every_stored_example_once(service: str, database_
                 "jp.sosai.certification.offset.certified.v1",
                 "jp.sosai.catalog.session.scheduled.v1",
                 "jp.sosai.catalog.registration.promoted.v1",  # the waiting-list place mail
+                "jp.sosai.registry.approval.requested.v1",  # the approvals digest
+                "jp.sosai.registry.approval.decided.v1",
             },
             "explorer": {
                 "jp.sosai.registry.project.registered.v1",

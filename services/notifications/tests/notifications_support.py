@@ -6,8 +6,11 @@ import asyncio
 import socket
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.message import EmailMessage
+from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
@@ -15,7 +18,10 @@ import uvicorn
 from fastapi import FastAPI
 
 from sosai_notifications.handlers import HANDLERS
+from sosai_notifications.mail import sink
 from sosai_shared.contracts import (
+    ApprovalDecidedV1,
+    ApprovalRequestedV1,
     CreditsIssuedV1,
     CreditsRetiredV1,
     CreditsTransferredV1,
@@ -188,3 +194,55 @@ async def subscribe(
     assert r.status_code == 201, r.text
     body: dict[str, Any] = r.json()
     return body
+
+
+def mailbox(folder: Path, n: int) -> Callable[[], Awaitable[list[EmailMessage] | None]]:
+    """A ``wait_until`` probe: the sink's messages once there are at least ``n``."""
+
+    async def check() -> list[EmailMessage] | None:
+        found = sink.messages(folder)
+        return found if len(found) >= n else None
+
+    return check
+
+
+def body_of(msg: EmailMessage) -> str:
+    part = msg.get_body(preferencelist=("plain",))
+    assert part is not None
+    return str(part.get_content())  # type: ignore[attr-defined]
+
+
+async def set_contact(client: httpx.AsyncClient, org: str, email: str, language: str) -> None:
+    r = await client.put(
+        "/v1/notifications/contact", json={"email": email, "language": language}, headers=owner(org)
+    )
+    assert r.status_code == 200, r.text
+
+
+def approval_requested(
+    proposal_id: str, proposer_org: str = "registry", account_org: str = "org-holder", quantity: int = 40
+) -> ApprovalRequestedV1:
+    return ApprovalRequestedV1(
+        proposal_id=proposal_id,
+        kind="cancellation",
+        account_id=f"acc-{account_org}",
+        account_org=account_org,
+        quantity=quantity,
+        reason="double registration",
+        proposer_sub=f"officer-1@{proposer_org}",
+        proposer_org=proposer_org,
+        proposed_at=datetime.now(UTC),
+    )
+
+
+def approval_decided(
+    proposal_id: str, decision: str = "rejected", proposer_org: str = "registry"
+) -> ApprovalDecidedV1:
+    return ApprovalDecidedV1(
+        proposal_id=proposal_id,
+        kind="cancellation",
+        proposer_org=proposer_org,
+        decision=decision,  # type: ignore[arg-type]
+        decided_by=f"officer-2@{proposer_org}",
+        decided_at=datetime.now(UTC),
+    )

@@ -1,53 +1,37 @@
-"""E-mail through a real SMTP server (aiosmtpd sink): languages, attachments, reminders, digests."""
+"""E-mail through a real SMTP server (aiosmtpd sink): languages, attachments, reminders (the approvals
+digest: test_approvals.py)."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from email.message import EmailMessage
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import httpx
 from fastapi import FastAPI
 from icalendar import Calendar
-from notifications_support import Receiver, feed, owner, project, subscribe
+from notifications_support import Receiver, body_of, feed, mailbox, project, set_contact, subscribe
 from sqlalchemy import select
 from sqlmodel import col
 
-from sosai_notifications.mail import service as mail
 from sosai_notifications.mail import sink
 from sosai_notifications.models import Mail
 from sosai_shared.contracts import CertificateRevokedV1, OffsetCertifiedV1, RegistrationPromotedV1
 from sosai_shared.testing import wait_until
 
 
-def _mailbox(folder: Path, n: int):  # type: ignore[no-untyped-def]
-    async def check() -> list[EmailMessage] | None:
-        found = sink.messages(folder)
-        return found if len(found) >= n else None
-
-    return check
-
-
-async def _contact(client: httpx.AsyncClient, org: str, email: str, language: str) -> None:
-    r = await client.put(
-        "/v1/notifications/contact", json={"email": email, "language": language}, headers=owner(org)
-    )
-    assert r.status_code == 200, r.text
-
-
 async def test_disabled_subscription_mails_the_organisation_in_its_language(
     client: httpx.AsyncClient, app: FastAPI, receiver: Receiver, smtp_sink: tuple[Path, int]
 ) -> None:
     folder, _ = smtp_sink
-    await _contact(client, "org-a", "ops@org-a.example", "ja")
+    await set_contact(client, "org-a", "ops@org-a.example", "ja")
     receiver.answers = [410]
     sub = await subscribe(client, "org-a", receiver.url)
     await feed(app, project(1, org="org-a"))
-    (msg,) = await wait_until(_mailbox(folder, 1))
+    (msg,) = await wait_until(mailbox(folder, 1))
     assert msg["To"] == "ops@org-a.example"
     assert "Webhook購読が停止されました" in msg["Subject"]
-    body = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    body = body_of(msg)
     assert sub["id"] in body and "410" in body and "年" in body  # a Japanese long date
     listed = (await client.get("/v1/dev/mailbox")).json()
     assert [m["subject"] for m in listed] == [msg["Subject"]]
@@ -72,18 +56,18 @@ async def test_a_waiting_list_place_is_mailed_with_the_session_as_icalendar(
     client: httpx.AsyncClient, app: FastAPI, smtp_sink: tuple[Path, int]
 ) -> None:
     folder, _ = smtp_sink
-    await _contact(client, "org-b", "events@org-b.example", "en")
-    await _contact(client, "org-j", "events@org-j.example", "ja")
+    await set_contact(client, "org-b", "events@org-b.example", "en")
+    await set_contact(client, "org-j", "events@org-j.example", "ja")
     starts = datetime(2011, 2, 10, 4, 0, tzinfo=UTC)
     promoted = _promoted("org-b", "reg-1", starts)
     assert await feed(app, promoted)
     assert await feed(app, promoted)  # the same place told again (another event id) queues no mail
     assert await feed(app, _promoted("org-j", "reg-2", starts))
     assert await feed(app, _promoted("org-nobody", "reg-3", starts))  # no contact: no mail
-    mails = await wait_until(_mailbox(folder, 2))
+    mails = await wait_until(mailbox(folder, 2))
     (msg,) = [m for m in mails if m["To"] == "events@org-b.example"]
     assert msg["Subject"] == "A place is free for you: Carbon Offset EXPO Tokyo"
-    body = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    body = body_of(msg)
     assert "February 10, 2011" in body and "Tokyo Big Sight" in body  # babel, in Japan's time (13:00 JST)
     (ics,) = list(msg.iter_attachments())  # type: ignore[attr-defined]
     assert ics.get_content_type() == "text/calendar" and ics.get_filename() == "session.ics"
@@ -96,7 +80,7 @@ async def test_a_waiting_list_place_is_mailed_with_the_session_as_icalendar(
     assert str(event["uid"]) == "ses-expo-1@sosai.local"
     (ja,) = [m for m in mails if m["To"] == "events@org-j.example"]
     assert "キャンセル待ち" in ja["Subject"] and "カーボン・オフセットEXPO東京" in ja["Subject"]
-    ja_body = ja.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    ja_body = body_of(ja)
     assert "2011年2月10日" in ja_body
     (ja_ics,) = list(ja.iter_attachments())  # type: ignore[attr-defined]
     (ja_event,) = Calendar.from_ical(ja_ics.get_payload(decode=True)).walk("VEVENT")
@@ -110,7 +94,7 @@ async def test_certificates_expiring_in_thirty_days_are_reminded_once(
     client: httpx.AsyncClient, app: FastAPI, smtp_sink: tuple[Path, int]
 ) -> None:
     folder, _ = smtp_sink
-    await _contact(client, "org-c", "cert@org-c.example", "en")
+    await set_contact(client, "org-c", "cert@org-c.example", "en")
     today = datetime.now(ZoneInfo("Asia/Tokyo")).date()
 
     def certified(number: str, valid_until: date) -> OffsetCertifiedV1:
@@ -139,31 +123,9 @@ async def test_certificates_expiring_in_thirty_days_are_reminded_once(
             revoked_at=datetime.now(UTC),
         ),
     )
-    (msg,) = await wait_until(_mailbox(folder, 1))
+    (msg,) = await wait_until(mailbox(folder, 1))
     assert "CO-2010-001" in msg["Subject"]
-    assert "30 days" in msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    assert "30 days" in body_of(msg)
     sender = app.state.runtime.extras["mail_sender"]
     assert await sender.remind() == 0  # reminded once only; the revoked and the distant ones never
     assert len(sink.messages(folder)) == 1
-
-
-async def test_approvals_digest_is_one_mail_for_many_proposals(
-    client: httpx.AsyncClient, app: FastAPI, smtp_sink: tuple[Path, int]
-) -> None:
-    folder, _ = smtp_sink
-    await _contact(client, "org-d", "officer@org-d.example", "ja")
-    proposals = [
-        {
-            "kind": "issuance",
-            "id": f"prop-{n}",
-            "summary": f"{n * 100} t-CO2",
-            "proposed_at": datetime.now(UTC),
-        }
-        for n in range(1, 4)
-    ]
-    async with app.state.runtime.db.sessionmaker() as s, s.begin():
-        assert await mail.approvals_digest(s, "org-d", proposals, date(2011, 2, 1))
-    (msg,) = await wait_until(_mailbox(folder, 1))
-    assert msg["Subject"] == "【相殺】承認待ちの申請が3件あります"
-    body = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
-    assert all(f"prop-{n}" in body for n in range(1, 4))

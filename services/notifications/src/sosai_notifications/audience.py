@@ -1,13 +1,14 @@
 """Who may learn of an event: its owning organisations, and what of it is public. Pure rules.
 
 An event's *owners* are the organisations named in its contract's organisation fields
-(``holder_org``, ``from_org``/``to_org``, ``applicant_org``, ``org``, ``proponent_org``):
+(``holder_org``, ``from_org``/``to_org``, ``applicant_org``, ``org``, ``proponent_org``,
+``registrant_org``, ``proposer_org``):
 they receive the whole payload. A *public* event is one the programme publishes anyway
 (the public registry, certificates, the providers register, the events calendar); anyone
 receives its public projection, which leaves out what only the owner should see (the
 account ids of a retirement or an issuance, the links to footprints and applications).
 Events neither owned by the caller nor public (transfers, cancellations, submitted
-applications, footprints) never reach another organisation.
+applications, footprints, four-eyes proposals) never reach another organisation.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ _OWNER_FIELDS: dict[str, tuple[str, ...]] = {
     "jp.sosai.calculator.footprint.calculated": ("org",),
     "jp.sosai.calculator.footprint.coverage_changed": ("org",),
     "jp.sosai.catalog.registration.promoted": ("registrant_org",),
+    # the four-eyes queue is the proposer's organisation's business (its officers decide), not the
+    # account holder's: the holder learns the outcome from credits issued or cancelled
+    "jp.sosai.registry.approval.requested": ("proposer_org",),
+    "jp.sosai.registry.approval.decided": ("proposer_org",),
 }
 
 #: public events and the payload fields anyone may see (None: every field)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from sosai_shared.settings import ServiceSettings
@@ -49,6 +49,9 @@ class Settings(ServiceSettings):
     mail_from: str = "Sōsai <no-reply@sosai.local>"
     #: Days before a certificate's end that its holder is reminded.
     certificate_reminder_days: int = 30
+    #: How often the officers' digest of four-eyes proposals waiting for approval is sent (one mail
+    #: per organisation naming what is new since the last one; none when nothing is).
+    approvals_digest_seconds: float = Field(default=15 * 60.0, gt=0)
     #: Where the stored contract examples are read for the AsyncAPI document ("" = the repository's).
     contract_examples_dir: str = ""
     #: Public base URL of this service (links in the Atom feed and the AsyncAPI document).

@@ -11,10 +11,13 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_notifications import audience
+from sosai_notifications.approvals import service as approvals
 from sosai_notifications.mail import service as mail
 from sosai_notifications.models import StoredEvent
 from sosai_notifications.webhooks import service as webhooks
 from sosai_shared.contracts import (
+    ApprovalDecidedV1,
+    ApprovalRequestedV1,
     CertificateRevokedV1,
     EventPayload,
     OffsetCertifiedV1,
@@ -49,6 +52,10 @@ async def on_event(session: AsyncSession, payload: EventPayload, event: CloudEve
         await mail.unwatch_certificate(session, payload.certificate_number)
     elif isinstance(payload, RegistrationPromotedV1):
         await mail.waiting_list_place(session, payload)
+    elif isinstance(payload, ApprovalRequestedV1):
+        await approvals.requested(session, payload)
+    elif isinstance(payload, ApprovalDecidedV1):
+        await approvals.decided(session, payload)
 
 
 #: every contract of every service, one handler

@@ -3,7 +3,7 @@
 Events it has seen (one row each, in arrival order: the public feed's order), webhook
 subscriptions with their encrypted secrets, deliveries (one per subscription and event,
 the durable queue of the delivery worker) with every attempt, and the e-mail outbox,
-contacts and the certificates it reminds about.
+contacts, the certificates it reminds about and the four-eyes proposals waiting for an officer.
 """
 
 from __future__ import annotations
@@ -152,7 +152,30 @@ class CertificateWatch(Base, table=True):
     reminded_at: datetime | None = _ts(nullable=True)
 
 
+class ApprovalProposal(Base, table=True):
+    """A four-eyes proposal learnt from the registry's events, kept until decided, for the digest."""
+
+    __tablename__ = "approval_proposals"
+    __table_args__ = (Index("ix_approval_proposals_digest", "org", "decision", "announced_at"),)
+    proposal_id: str = Field(primary_key=True, max_length=100)
+    #: the proposer's organisation: its officers decide, its contact receives the digest
+    org: str = Field(max_length=200)
+    kind: str = Field(max_length=40)
+    account_id: str = Field(default="", max_length=100)
+    account_org: str = Field(default="", max_length=200)
+    quantity: int = 0
+    proposer_sub: str = Field(default="", max_length=200)
+    reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    proposed_at: datetime | None = _ts(nullable=True)
+    #: approved | rejected | withdrawn | expired; None while it waits
+    decision: str | None = Field(default=None, max_length=20)
+    decided_at: datetime | None = _ts(nullable=True)
+    #: when a digest named it to the organisation's contact (each proposal is announced once)
+    announced_at: datetime | None = _ts(nullable=True)
+
+
 __all__ = [
+    "ApprovalProposal",
     "Base",
     "CertificateWatch",
     "Contact",

@@ -1,15 +1,17 @@
-"""Sends the mail outbox over SMTP (aiosmtplib) and queues the daily certificate reminders."""
+"""Sends the mail outbox over SMTP (aiosmtplib), and queues the certificate reminders and the approvals digests."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from datetime import datetime
 from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
 import aiosmtplib
 
+from sosai_notifications.approvals import service as approvals
 from sosai_notifications.config import Settings
 from sosai_notifications.mail import repository as repo
 from sosai_notifications.mail import service
@@ -38,6 +40,8 @@ class MailSender:
         self.wakeup = asyncio.Event()
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        # the first digest one interval after start: a digest gathers what arrived during an interval
+        self._next_digest = time.monotonic() + settings.approvals_digest_seconds
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="mail-sender")
@@ -52,6 +56,7 @@ class MailSender:
         while not self._stop.is_set():
             try:
                 await self.remind()
+                await self.digest_if_due()
                 await self.send_pending()
             except Exception as exc:
                 log.warning("mail tick failed: %r", exc)
@@ -67,6 +72,17 @@ class MailSender:
         today = datetime.now(ZoneInfo("Asia/Tokyo")).date()
         async with self.db.sessionmaker() as session, session.begin():
             return await service.remind_expiring(session, self.settings, today)
+
+    async def digest_if_due(self) -> int:
+        if time.monotonic() < self._next_digest:
+            return 0
+        self._next_digest = time.monotonic() + self.settings.approvals_digest_seconds
+        return await self.digest()
+
+    async def digest(self) -> int:
+        """Queue the approvals digests now (one per organisation with news); the number queued."""
+        async with self.db.sessionmaker() as session, session.begin():
+            return await approvals.send_digests(session, utcnow())
 
     async def send_pending(self) -> int:
         async with self.db.sessionmaker() as session:

@@ -8,6 +8,7 @@ seen twice never mails twice.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -15,6 +16,7 @@ from icalendar import Calendar
 from icalendar import Event as ICalEvent
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sosai_notifications.approvals.rules import DigestItem, digest_key
 from sosai_notifications.config import Settings
 from sosai_notifications.mail import repository as repo
 from sosai_notifications.mail.render import render
@@ -179,20 +181,26 @@ async def waiting_list_place(session: AsyncSession, p: RegistrationPromotedV1) -
 
 
 async def approvals_digest(
-    session: AsyncSession, org: str, proposals: list[dict[str, Any]], day: date
+    session: AsyncSession, org: str, proposals: Sequence[DigestItem], earlier: int
 ) -> bool:
-    """One mail listing every four-eyes proposal waiting for the organisation's officers."""
+    """One mail naming the four-eyes proposals the organisation's officers have not been told of.
+
+    True once a mail names them (queued now, or before under the same key: the key is the set of
+    proposals); False when the organisation has no contact, so they wait for the next digest.
+    """
     contact = await repo.contact(session, org)
     if contact is None or not proposals:
         return False
-    return await _queue(
+    await _queue(
         session,
         contact,
         "approvals_digest",
-        f"approvals-digest:{org}:{day.isoformat()}",
+        digest_key(org, (p.proposal_id for p in proposals)),
         count=len(proposals),
         proposals=proposals,
+        earlier=earlier,
     )
+    return True
 
 
 __all__ = ["datetime"]
