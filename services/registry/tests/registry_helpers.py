@@ -98,8 +98,10 @@ async def account(c: httpx.AsyncClient, org: str, name: str = "main") -> str:
     return str((await ok(c.post("/v1/accounts", json={"name": name}, headers=org_headers(org)), 201))["id"])
 
 
-async def issue(c: httpx.AsyncClient, cert_id: str, account_id: str, quantity: int) -> dict[str, Any]:
-    tx = await ok(
+async def propose_issuance(
+    c: httpx.AsyncClient, cert_id: str, account_id: str, quantity: int
+) -> dict[str, Any]:
+    return await ok(
         c.post(
             f"/v1/certifications/{cert_id}/issuances",
             json={"quantity": quantity, "account_id": account_id},
@@ -107,6 +109,10 @@ async def issue(c: httpx.AsyncClient, cert_id: str, account_id: str, quantity: i
         ),
         201,
     )
+
+
+async def issue(c: httpx.AsyncClient, cert_id: str, account_id: str, quantity: int) -> dict[str, Any]:
+    tx = await propose_issuance(c, cert_id, account_id, quantity)
     return await ok(c.post(f"/v1/transactions/{tx['id']}/approve", json={}, headers=ADMIN2))
 
 

@@ -13,6 +13,7 @@ from registry_helpers import (
     certification,
     funded_account,
     ok,
+    propose_issuance,
     ptype,
     registered_project,
     snapshot,
@@ -35,14 +36,7 @@ async def test_a_proposal_writes_its_approval_request_with_it(client: httpx.Asyn
     p = await registered_project(client, "org-a")
     acc = await account(client, "org-a")
     cert = await certification(client, p["id"], 40)
-    tx = await ok(
-        client.post(
-            f"/v1/certifications/{cert['id']}/issuances",
-            json={"quantity": 40, "account_id": acc},
-            headers=ADMIN1,
-        ),
-        201,
-    )
+    tx = await propose_issuance(client, cert["id"], acc, 40)
     ((key, data),) = await _events(client, ApprovalRequestedV1.event_type)
     request = ApprovalRequestedV1.model_validate(data)
     assert key == tx["id"] == request.proposal_id
