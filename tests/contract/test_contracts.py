@@ -8,11 +8,14 @@ once; a redelivery changes nothing.
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 from pathlib import Path
 
 import httpx
 import pytest
+from aiokafka import ConsumerRecord
+from prometheus_client import REGISTRY
 
 from sosai_shared.events.envelope import CloudEvent
 from sosai_shared.processes import SERVICES as PROCESSES
@@ -86,5 +89,36 @@ async def test_consumers_apply_every_stored_example_once(service: str, database_
         handled = {t for c in runtime.consumers for t in c.handlers}
         assert expected <= handled, f"{service} does not consume {sorted(expected - handled)}"
         assert consumed >= len(expected)
+        ignored = await _unused_registry_types_are_ignored(runtime.consumers)
+        assert ignored == (
+            2 if service in {"calculator", "certification", "events-catalog", "explorer"} else 0
+        )
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://svc") as client:
             assert (await client.get("/healthz")).status_code == 200
+
+
+async def _unused_registry_types_are_ignored(consumers: list) -> int:  # type: ignore[type-arg]
+    """A consumer of ``registry.events`` without a use for the four-eyes events (the explorer, the
+    calculator, certification, the catalog) counts them as ignored: it never dead-letters them as
+    unknown. A dead letter would wait on the closed broker port, and time out here. Returns how many
+    (consumer, type) pairs were checked."""
+    checked = 0
+    approval = [e for _, e in stored_examples() if ".registry.approval." in e.type]
+    assert len(approval) == 2
+    for consumer in consumers:
+        if not any(t.endswith("registry.events") for t in consumer.topics):
+            continue
+        for event in approval:
+            if event.type in consumer.handlers:
+                continue
+            labels = {"service": consumer.service, "consumer": consumer.name, "type": event.type}
+            before = REGISTRY.get_sample_value("sosai_consumer_ignored_total", labels) or 0.0
+            record = ConsumerRecord(
+                topic="registry.events", partition=0, offset=0, timestamp=0, timestamp_type=0,
+                key=event.subject.encode(), value=event.to_bytes(), checksum=None,
+                serialized_key_size=0, serialized_value_size=0, headers=[],
+            )  # fmt: skip
+            await asyncio.wait_for(consumer._not_handled(record, event), 10)
+            assert REGISTRY.get_sample_value("sosai_consumer_ignored_total", labels) == before + 1, labels
+            checked += 1
+    return checked
