@@ -66,6 +66,7 @@ async def test_consumers_apply_every_stored_example_once(service: str, database_
             },
             # they tell the outside world (webhooks, feed) and build the public site: every public fact
             "notifications": {
+                "jp.sosai.registry.methodology.registered.v1",
                 "jp.sosai.registry.project.registered.v1",
                 "jp.sosai.registry.credits.retired.v1",
                 "jp.sosai.certification.offset.certified.v1",
@@ -73,6 +74,7 @@ async def test_consumers_apply_every_stored_example_once(service: str, database_
                 "jp.sosai.catalog.registration.promoted.v1",  # the waiting-list place mail
             },
             "explorer": {
+                "jp.sosai.registry.methodology.registered.v1",  # the approved methodologies figure
                 "jp.sosai.registry.project.registered.v1",
                 "jp.sosai.registry.credits.issued.v1",
                 "jp.sosai.registry.credits.retired.v1",

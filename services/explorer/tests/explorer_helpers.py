@@ -28,6 +28,7 @@ from sosai_shared.contracts import (
     EventPayload,
     FootprintCalculatedV1,
     FootprintCoverageChangedV1,
+    MethodologyRegisteredV1,
     OffsetCertifiedV1,
     ProjectRegisteredV1,
     ProviderRegisteredV1,
@@ -82,10 +83,33 @@ def certified(number: str = "CO-2010-001", app_id: str = "app-1", **kw: Any) -> 
     return OffsetCertifiedV1(**values)
 
 
+def methodology(code: str, status: str = "active", days: int = -30, **kw: Any) -> MethodologyRegisteredV1:
+    values: dict[str, Any] = {
+        "methodology_id": f"mth-{code.lower()}",
+        "code": code,
+        "name": f"Methodology {code}",
+        "category": "forest_absorption" if code.startswith("R") else "emission_reduction",
+        "credit_type": "FM" if code.startswith("R") else "ER",
+        "version": "1.0",
+        "status": status,
+        "registered_at": at(-60),
+        "status_at": at(days),
+    }
+    values.update(kw)
+    return MethodologyRegisteredV1(**values)
+
+
 def programme() -> list[EventPayload]:
-    """Three projects, issuance with a buffer, a transfer, two retirements (one certified, for an
-    event), a cancellation, a buffer reversal, a provider and three sessions."""
+    """Five methodologies (one unused, one withdrawn), three projects, issuance with a buffer, a
+    transfer, two retirements (one certified, for an event), a cancellation, a buffer reversal, a
+    provider and three sessions."""
     return [
+        methodology("E001"),
+        methodology("E002"),
+        methodology("E003"),  # approved, used by no project yet: still counted
+        methodology("R001"),
+        methodology("E004"),
+        methodology("E004", "withdrawn", days=-10),  # withdrawn since: no longer counted
         ProjectRegisteredV1(
             project_id="prj-1",
             project_code="P0001",
