@@ -69,6 +69,7 @@ async def test_consumers_apply_every_stored_example_once(service: str, database_
             },
             # they tell the outside world (webhooks, feed) and build the public site: every public fact
             "notifications": {
+                "jp.sosai.registry.methodology.registered.v1",
                 "jp.sosai.registry.project.registered.v1",
                 "jp.sosai.registry.credits.retired.v1",
                 "jp.sosai.certification.offset.certified.v1",
@@ -78,6 +79,7 @@ async def test_consumers_apply_every_stored_example_once(service: str, database_
                 "jp.sosai.registry.approval.decided.v1",
             },
             "explorer": {
+                "jp.sosai.registry.methodology.registered.v1",  # the approved methodologies figure
                 "jp.sosai.registry.project.registered.v1",
                 "jp.sosai.registry.credits.issued.v1",
                 "jp.sosai.registry.credits.retired.v1",

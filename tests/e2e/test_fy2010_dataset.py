@@ -7,6 +7,7 @@ test session, shared with the report's test), not the session's shared one; the 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -63,6 +64,32 @@ def test_registry_reproduces_methodologies_projects_and_tonnes(seeded: Programme
     # what was retired is exactly what the 56 certified initiatives needed
     calc = seeded.calculator.get("/v1/statistics").json()
     assert stats["tonnes_retired"] == calc["credits_needed"] > 0
+
+
+def test_the_explorer_shows_the_registry_s_figures_and_the_years_of_the_credits(seeded: Programme) -> None:
+    """The public site's home page, built from events only: the approved methodologies are the
+    registry's 28 (not the codes projects happen to use), and the chart by vintage keeps the
+    programme in FY2010 and before although it was loaded today."""
+    registry = seeded.registry.get("/v1/statistics").json()
+    figure = re.compile(r"<li><strong>([\d,—]+)</strong>(?:<a [^>]+>)?([^<]+)")
+
+    def home() -> tuple[str, dict[str, str]] | None:
+        html = seeded.explorer.get("/", params={"lang": "en"}).text
+        figures = {label.strip(): value for value, label in figure.findall(html)}
+        caught_up = figures.get("Credits retired (t-CO2)") == f"{registry['tonnes_retired']:,}"
+        return (html, figures) if caught_up and figures.get("Methodologies") == "28" else None
+
+    html, figures = wait_until_blocking(home, timeout=300, interval=2, transient=SERVICE_AWAY)
+    assert figures["Registered projects"] == "86"
+    assert figures["Credits certified (t-CO2)"] == "41,732"
+    assert figures["Credits issued (t-CO2)"] == "40,240"
+    assert figures["Certified offset initiatives"] == "56"
+    rows = re.findall(
+        r'<tr><td>FY(\d{4})</td><td class="n">([\d,]+)</td><td class="n">([\d,]+)</td></tr>', html
+    )
+    assert rows and all(int(fy) <= 2010 for fy, _, _ in rows), rows
+    assert sum(int(i.replace(",", "")) for _, i, _ in rows) == 40_240
+    assert sum(int(r.replace(",", "")) for _, _, r in rows) == registry["tonnes_retired"]
 
 
 def test_certification_reproduces_initiatives_providers_and_cases(seeded: Programme) -> None:

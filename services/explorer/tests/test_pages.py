@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import httpx
 import pytest
-from explorer_helpers import SERIAL_P1, feed_all, programme
+from explorer_helpers import SERIAL_P1, at, block, feed_all, methodology, programme
 from fastapi import FastAPI
+
+from sosai_shared.contracts import CreditsIssuedV1, CreditsRetiredV1, ProjectRegisteredV1
 
 PAGES = [
     ("/", {"ja": "カーボン・オフセット制度の現況", "en": "The carbon offset programme at a glance"}),
@@ -69,7 +72,7 @@ async def test_home_figures_and_charts(app: FastAPI, client: httpx.AsyncClient) 
     html = (await client.get("/?lang=en")).text
     figures = set(re.findall(r"<li><strong>([\d,—]+)</strong>(?:<a [^>]+>)?([^<]+)", html))
     expected = {
-        ("3", "Methodologies"),
+        ("4", "Methodologies"),  # E001, E002, E003, R001 active; E004 withdrawn
         ("3", "Registered projects"),
         ("300", "Credits certified (t-CO2)"),
         ("280", "Credits issued (t-CO2)"),
@@ -80,6 +83,87 @@ async def test_home_figures_and_charts(app: FastAPI, client: httpx.AsyncClient) 
     }
     assert expected <= figures, figures
     assert html.count("<svg") >= 4 and 'role="img"' in html
+
+
+def fy_rows(html: str) -> dict[str, tuple[str, str]]:
+    return {
+        fy: (issued, retired)
+        for fy, issued, retired in re.findall(
+            r'<tr><td>FY(\d{4})</td><td class="n">([\d,]+)</td><td class="n">([\d,]+)</td></tr>', html
+        )
+    }
+
+
+async def test_methodologies_follow_the_registry_and_its_withdrawals(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """The figure counts the approved methodologies from their own events, whatever the order they come
+    in, and a project's code that no methodology event describes (an older registry) still counts."""
+    events = programme()
+    await feed_all(app, list(reversed(events)))  # the withdrawal of E004 arrives before its creation
+    figure = re.compile(r"<li><strong>([\d,]+)</strong>Methodologies")
+    assert figure.findall((await client.get("/?lang=en")).text) == ["4"]
+    await feed_all(
+        app,
+        [
+            methodology("E004", "active", days=-1),  # approved again, later
+            ProjectRegisteredV1(
+                project_id="prj-9",
+                project_code="P0009",
+                name="Small hydro, Gifu",
+                proponent_org="org-gifu",
+                methodology_code="E099",  # no event describes E099
+                category="emission_reduction",
+                prefecture="gifu",
+                programme="national",
+                registered_at=at(3),
+            ),
+        ],
+    )
+    assert figure.findall((await client.get("/?lang=en")).text) == ["6"]
+
+
+async def test_the_fiscal_year_chart_follows_the_credits_vintage_not_the_event_time(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """A programme loaded today (issued_at and retired_at are today) still shows its credits in the
+    fiscal years of their reductions: the vintage every serial block carries."""
+    now = datetime.now(UTC)
+    await feed_all(
+        app,
+        [
+            *programme(),
+            CreditsIssuedV1(
+                issuance_id="iss-today",
+                certification_id="cc-3",
+                project_id="prj-3",
+                account_id="acc-tky",
+                holder_org="org-tky",
+                quantity=10,
+                blocks=[block("prj-3", "P0003", 301, 310, 2010, "ER")],
+                issued_at=now,
+            ),
+            CreditsRetiredV1(
+                retirement_id="ret-today",
+                account_id="acc-tky",
+                holder_org="org-tky",
+                quantity=4,
+                blocks=[
+                    block("prj-3", "P0003", 301, 302, 2010, "ER"),
+                    block("prj-2", "P0002", 216, 217, 2009, "ER"),
+                ],
+                use="own_activity",
+                purpose="Office emissions",
+                beneficiary="Tokyo Offices",
+                retired_at=now,
+            ),
+        ],
+    )
+    for lang in ("en", "ja"):
+        html = (await client.get(f"/?lang={lang}")).text
+        # FY2010: 180 (iss-1) + 10 issued, 13 (ret-1) + 2 retired; FY2009: 100 issued, 30 (ret-2) + 2 retired
+        assert fy_rows(html) == {"2009": ("100", "32"), "2010": ("190", "15")}, lang
+    assert "by vintage" in (await client.get("/?lang=en")).text
 
 
 async def test_project_filters_and_project_page_figures(app: FastAPI, client: httpx.AsyncClient) -> None:

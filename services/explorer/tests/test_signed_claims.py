@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
 import httpx
+from explorer_helpers import feed_all, html_problems, programme, registry_retirement
 from fastapi import FastAPI
 from sqlalchemy import select
 
@@ -29,11 +29,6 @@ from sosai_registry.config import Settings as RegistrySettings
 from sosai_registry.main import create_app as create_registry
 from sosai_shared.claims.__main__ import main as verify_cli
 from sosai_shared.testing import wait_until
-
-# the registry's own test helpers make its ledger (project, issuance) the way its tests do
-sys.path.append(str(Path(__file__).resolve().parents[2] / "registry" / "tests"))
-from explorer_helpers import feed_all, html_problems, programme
-from registry_helpers import funded_account, ok, org_headers
 
 
 def _flip(token: str) -> str:
@@ -70,22 +65,7 @@ async def test_a_real_registry_claim_verifies_survives_the_registry_and_fails_wh
                 transport=httpx.ASGITransport(app=registry), base_url="http://registry", timeout=60
             )
         )
-        acc, _, _ = await funded_account(rc, "org-a", 20)
-        ret = await ok(
-            rc.post(
-                "/v1/retirements",
-                json={
-                    "account_id": acc,
-                    "quantity": 13,
-                    "use": "meeting_event",
-                    "purpose": "EXPO offset",
-                    "beneficiary": "Org A",
-                },
-                headers=org_headers("org-a"),
-            ),
-            201,
-        )
-        kid = (await ok(rc.get("/.well-known/jwks.json")))["keys"][0]["kid"]
+        ret, kid = await registry_retirement(rc, "org-a")
 
         settings = Settings(
             database_url=await database_factory.new("explorer"),

@@ -23,6 +23,12 @@ def test_every_contract_has_a_decided_audience() -> None:
     )
     assert retired.owners == ("org-a",) and retired.public
     assert retired.public_data == {"holder_org": "org-a", "quantity": 3}
+    # a methodology is public and owned by no organisation: the feed and "*" subscriptions get it whole
+    methodology = audience(
+        "jp.sosai.registry.methodology.registered.v1", {"code": "E001", "status": "active"}
+    )
+    assert methodology.owners == () and methodology.public
+    assert methodology.public_data == {"code": "E001", "status": "active"}
     moved = audience("jp.sosai.registry.credits.transferred.v1", {"from_org": "a", "to_org": "b"})
     assert moved.owners == ("a", "b") and not moved.public and moved.public_data is None
     footprint = audience("jp.sosai.calculator.footprint.calculated.v1", {"org": "a"})

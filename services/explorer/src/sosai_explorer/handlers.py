@@ -22,6 +22,7 @@ from sosai_explorer.models import (
     Footprint,
     LedgerBlock,
     LedgerEntry,
+    Methodology,
     OutreachSession,
     Project,
     Provider,
@@ -37,6 +38,7 @@ from sosai_shared.contracts import (
     CreditsTransferredV1,
     FootprintCalculatedV1,
     FootprintCoverageChangedV1,
+    MethodologyRegisteredV1,
     OffsetCertifiedV1,
     ProjectRegisteredV1,
     ProviderRegisteredV1,
@@ -87,6 +89,18 @@ async def _record_entry(session: AsyncSession, entry: LedgerEntry, blocks: Itera
                 at=entry.at,
             )
         )
+
+
+async def on_methodology_registered(
+    session: AsyncSession, p: MethodologyRegisteredV1, event: CloudEvent
+) -> None:
+    row = await session.get(Methodology, p.methodology_id)
+    if row is None:
+        session.add(Methodology(**p.model_dump()))
+    elif (p.status_at, p.status) >= (row.status_at, row.status):
+        # re-published when its status changes: the newest status wins, whatever the arrival order
+        for name, value in p.model_dump().items():
+            setattr(row, name, value)
 
 
 async def on_project_registered(session: AsyncSession, p: ProjectRegisteredV1, event: CloudEvent) -> None:
@@ -283,6 +297,7 @@ async def on_session_offset(session: AsyncSession, p: SessionOffsetV1, event: Cl
 
 
 HANDLERS: dict[type[Any], Any] = {
+    MethodologyRegisteredV1: on_methodology_registered,
     ProjectRegisteredV1: on_project_registered,
     CreditsCertifiedV1: on_credits_certified,
     CreditsIssuedV1: on_credits_issued,

@@ -26,6 +26,22 @@ def _ts(nullable: bool = False) -> Any:
     return Field(default=None, sa_column=Column(UTCDateTime, nullable=nullable))
 
 
+class Methodology(Base, table=True):
+    """An approved methodology as the registry published it; the event with the newest status time
+    (``status_at``) says whether it is active or withdrawn now."""
+
+    __tablename__ = "methodologies"
+    methodology_id: str = Field(primary_key=True, max_length=100)
+    code: str = Field(index=True, max_length=40)
+    name: str = Field(max_length=300)
+    category: str = Field(max_length=40)
+    credit_type: str = Field(max_length=10)
+    version: str = Field(max_length=20)
+    status: str = Field(max_length=20)
+    registered_at: datetime = _ts()
+    status_at: datetime = _ts()
+
+
 class Project(Base, table=True):
     __tablename__ = "projects"
     project_id: str = Field(primary_key=True, max_length=100)
@@ -205,6 +221,7 @@ class IssuerKeys(Base, table=True):
 
 
 READ_MODEL = (
+    Methodology,
     Project,
     CreditCertification,
     LedgerEntry,
@@ -225,6 +242,7 @@ __all__ = [
     "IssuerKeys",
     "LedgerBlock",
     "LedgerEntry",
+    "Methodology",
     "OutreachSession",
     "Project",
     "Provider",

@@ -37,6 +37,8 @@ _OWNER_FIELDS: dict[str, tuple[str, ...]] = {
 
 #: public events and the payload fields anyone may see (None: every field)
 _PUBLIC_FIELDS: dict[str, frozenset[str] | None] = {
+    # the approved methodologies are the public registry's first list; no organisation owns one
+    "jp.sosai.registry.methodology.registered": None,
     "jp.sosai.registry.project.registered": None,
     "jp.sosai.registry.credits.certified": None,
     "jp.sosai.registry.credits.issued": frozenset(

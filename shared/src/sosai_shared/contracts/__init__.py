@@ -33,6 +33,7 @@ from sosai_shared.contracts.registry import (
     CreditsIssuedV1,
     CreditsRetiredV1,
     CreditsTransferredV1,
+    MethodologyRegisteredV1,
     ProjectRegisteredV1,
     SerialBlockV1,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "EventPayload",
     "FootprintCalculatedV1",
     "FootprintCoverageChangedV1",
+    "MethodologyRegisteredV1",
     "OffsetCertifiedV1",
     "ProjectRegisteredV1",
     "ProviderRegisteredV1",

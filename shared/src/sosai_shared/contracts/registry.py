@@ -180,3 +180,23 @@ class ApprovalDecidedV1(EventPayload):
     decided_by: str | None = Field(default=None, description="the deciding officer (none when expired)")
     reason: str | None = None
     decided_at: datetime
+
+
+class MethodologyRegisteredV1(EventPayload):
+    """A methodology approved for the programme, published when it is created and again whenever its
+    status changes (withdrawn, active again): the event with the newest ``status_at`` says its status
+    now. Lets a consumer count the approved methodologies, not only those a project uses."""
+
+    event_type: ClassVar[str] = PREFIX + "methodology.registered.v1"
+    topic: ClassVar[str] = TOPIC
+    subject_field: ClassVar[str] = "methodology_id"
+
+    methodology_id: str
+    code: str
+    name: str
+    category: str = Field(description="emission_reduction or forest_absorption")
+    credit_type: str
+    version: str
+    status: str = Field(description="active or withdrawn")
+    registered_at: datetime
+    status_at: datetime = Field(description="when the methodology took this status")

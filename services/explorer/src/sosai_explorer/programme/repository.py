@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -14,6 +13,7 @@ from sosai_explorer.models import (
     CreditCertification,
     LedgerBlock,
     LedgerEntry,
+    Methodology,
     OutreachSession,
     Project,
     Provider,
@@ -26,7 +26,7 @@ async def figures(session: AsyncSession) -> dict[str, int]:
         return func.coalesce(func.sum(col), 0)
 
     queries = {
-        "methodologies": select(func.count(distinct(col(Project.methodology_code)))),
+        "methodologies": _approved_methodologies(),
         "projects": select(func.count()).select_from(Project),
         "certified": select(total(col(CreditCertification.quantity))),
         "issued": select(total(col(LedgerEntry.quantity))).where(col(LedgerEntry.kind) == "issued"),
@@ -38,13 +38,26 @@ async def figures(session: AsyncSession) -> dict[str, int]:
     return {k: int((await session.execute(q)).scalar_one()) for k, q in queries.items()}
 
 
-async def entry_amounts(session: AsyncSession) -> list[tuple[str, datetime, int]]:
+def _approved_methodologies() -> Any:
+    """The registry's count: the methodologies whose latest event says active, plus any code a project
+    names that no methodology event describes (a registry that created it before it published them)."""
+    known = select(col(Methodology.code))
+    codes = union(
+        select(col(Methodology.code)).where(col(Methodology.status) == "active"),
+        select(col(Project.methodology_code)).where(col(Project.methodology_code).not_in(known)),
+    ).subquery()
+    return select(func.count()).select_from(codes)
+
+
+async def tonnes_by_vintage(session: AsyncSession) -> list[tuple[int, str, int]]:
+    """(vintage, issued | retired, tonnes): the serial blocks each issuance or retirement moved. Every
+    block carries its vintage, the fiscal year of the reduction, whenever the event itself was stamped."""
     rows = await session.execute(
-        select(col(LedgerEntry.kind), col(LedgerEntry.at), col(LedgerEntry.quantity)).where(
-            col(LedgerEntry.kind).in_(("issued", "retired"))
-        )
+        select(col(LedgerBlock.vintage), col(LedgerBlock.kind), func.sum(col(LedgerBlock.quantity)))
+        .where(col(LedgerBlock.kind).in_(("issued", "retired")))
+        .group_by(col(LedgerBlock.vintage), col(LedgerBlock.kind))
     )
-    return [(k, at, q) for k, at, q in rows.all()]
+    return [(int(v), str(k), int(n)) for v, k, n in rows.all()]
 
 
 async def count_by(session: AsyncSession, col: Any, *where: Any) -> dict[str, int]:

@@ -17,7 +17,7 @@ class Flow(TypedDict):
 
 class Overview(TypedDict):
     figures: dict[str, int]
-    #: (fiscal year, {"issued": tonnes, "retired": tonnes}), oldest first
+    #: (vintage: the fiscal year of the reduction, {"issued": tonnes, "retired": tonnes}), oldest first
     by_fy: list[tuple[int, dict[str, int]]]
     by_category: dict[str, int]
     by_type: dict[str, int]

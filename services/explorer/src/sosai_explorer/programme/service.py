@@ -10,13 +10,14 @@ from sqlmodel import col
 from sosai_explorer.models import Certificate, OutreachSession, Project
 from sosai_explorer.programme import repository as repo
 from sosai_explorer.programme.schemas import Overview, RegionRow, Regions
-from sosai_shared.fiscal import fiscal_year
 
 
 async def overview(session: AsyncSession) -> Overview:
+    # by the credits' vintage, not the events' times: a programme loaded today (the FY2010 seed) keeps
+    # its FY2008-FY2010 shape, and a retirement counts against the year its credits were earned
     by_fy: dict[int, dict[str, int]] = defaultdict(lambda: {"issued": 0, "retired": 0})
-    for kind, at, quantity in await repo.entry_amounts(session):
-        by_fy[fiscal_year(at)][kind] += quantity
+    for vintage, kind, tonnes in await repo.tonnes_by_vintage(session):
+        by_fy[vintage][kind] += tonnes
     return {
         "figures": await repo.figures(session),
         "by_fy": sorted(by_fy.items()),

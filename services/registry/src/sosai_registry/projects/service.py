@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 
 from sosai_registry.context import Ctx
 from sosai_registry.ledger import repository as ledger
@@ -30,7 +31,7 @@ from sosai_registry.projects.schemas import (
     TransitionIn,
     TransitionOut,
 )
-from sosai_shared.contracts import CreditsCertifiedV1, ProjectRegisteredV1
+from sosai_shared.contracts import CreditsCertifiedV1, MethodologyRegisteredV1, ProjectRegisteredV1
 from sosai_shared.db import utcnow
 from sosai_shared.errors import Conflict, NotFound
 from sosai_shared.events.outbox import record
@@ -53,8 +54,29 @@ async def create_methodology(ctx: Ctx, body: MethodologyIn) -> Methodology:
         created_at=utcnow(),
     )
     ctx.session.add(m)
+    await _publish_methodology(ctx, m, m.created_at)
     await ctx.session.flush()
     return m
+
+
+async def _publish_methodology(ctx: Ctx, m: Methodology, status_at: datetime) -> None:
+    """The methodology as it now stands, through the outbox in the caller's transaction: public
+    readers (the explorer's figures) count the approved methodologies from these events."""
+    await record(
+        ctx.session,
+        MethodologyRegisteredV1(
+            methodology_id=m.id,
+            code=m.code,
+            name=m.name,
+            category=m.category,
+            credit_type=m.credit_type,
+            version=m.version,
+            status=m.status,
+            registered_at=m.created_at,
+            status_at=status_at,
+        ),
+        source=ctx.source,
+    )
 
 
 async def methodology(ctx: Ctx, methodology_id: str) -> Methodology:
@@ -66,7 +88,9 @@ async def methodology(ctx: Ctx, methodology_id: str) -> Methodology:
 
 async def set_methodology_status(ctx: Ctx, methodology_id: str, body: MethodologyStatusIn) -> Methodology:
     m = await methodology(ctx, methodology_id)
-    m.status = body.status
+    if m.status != body.status:
+        m.status = body.status
+        await _publish_methodology(ctx, m, utcnow())
     await ctx.session.flush()
     return m
 
