@@ -89,7 +89,9 @@ def run_hey(
         for i, (path, body, headers) in enumerate(conns):
             body_file = Path(tmp, f"body-{i}.json")
             body_file.write_text(json.dumps(body))
-            cmd = [hey, "-z", f"{seconds}s", "-c", "1", "-m", "POST", "-T", "application/json"]
+            # -t 120: hey's default 20 s timeout drops a slow answer from its CSV while the registry
+            # completes the move, and the invariants would count a 201 too few
+            cmd = [hey, "-z", f"{seconds}s", "-t", "120", "-c", "1", "-m", "POST", "-T", "application/json"]
             cmd += ["-D", str(body_file), "-o", "csv"]
             if rate is not None:
                 cmd += ["-q", f"{rate / len(conns):.4f}"]
