@@ -37,6 +37,8 @@ A = org_headers("org-a")
 B = org_headers("org-b")
 RET = {"use": "own_activity", "purpose": "annual offset", "beneficiary": "Org A"}
 HUGE = [2**63, 10**308]
+#: the tables a move writes or reads (the outbox relay beside the request touches none of them)
+MOVE_TABLES = re.compile(r"\b(transactions|transaction_blocks|blocks|accounts|transaction_log(_head)?)\b")
 NOT_INTEGERS = ["3", True, 1.5]
 LEDGER_TABLES = re.compile(
     r"\b(FROM|JOIN)\s+(transactions|transaction_blocks|issuances|projects|methodologies)\b"
@@ -254,3 +256,26 @@ async def test_public_list_pages_run_a_bounded_number_of_statements(client: http
     assert await statements_for(client, "/v1/public/projects?limit=50", 10) == few_projects
     assert few_retirements == 3 and few_projects == 2  # page, its moves, their issuances; page, methodologies
     await certification(client, p["id"], 1)  # the ledger still takes writes after the pages were read
+
+
+async def test_a_transfer_runs_a_fixed_number_of_statements(client: httpx.AsyncClient) -> None:
+    """The round trips of the hot path: both accounts in one locking read, the transaction inserted
+    completed, the answer built from the move, not read back. The count does not grow with the
+    number of blocks the receiving account already holds."""
+    src, _, _ = await funded_account(client, "org-a", 1000)
+    dst = await account(client, "org-b")
+    body = {"from_account_id": src, "to_account_id": dst, "quantity": 2}
+    retire = {"account_id": src, "quantity": 1, **RET}
+    counts = []
+    for _ in range(6):  # a retirement between transfers leaves the receiving account's blocks apart
+        with counting_statements(client) as seen:
+            await ok(client.post("/v1/transfers", json=body, headers=A), 201)
+        counts.append(len([q for q in seen if MOVE_TABLES.search(q)]))
+        await ok(client.post("/v1/retirements", json=retire, headers=A), 201)
+    held = (await balance(client, dst, "org-b"))["blocks"]
+    assert len(held) == 6  # six separate blocks arrived, none adjacent
+    accounts_read = [q for q in seen if re.search(r"FROM accounts", q)]
+    assert len(accounts_read) == 1, accounts_read
+    assert not [q for q in seen if re.match(r"\s*UPDATE transactions", q)]
+    assert len(set(counts[1:])) == 1, counts  # a new block lands with the same statements each time
+    assert counts[-1] <= 12, seen

@@ -40,6 +40,7 @@ from fastapi import Depends, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials
+from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Table, and_, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -96,7 +97,12 @@ class UnitOfWork:
         self, content: Any, status_code: int = 201, headers: dict[str, str] | None = None
     ) -> JSONResponse:
         """The response of a creating/moving POST, stored with the change when a key was given."""
-        body = jsonable_encoder(content)
+        # a model dumps itself to JSON types in compiled code; the generic encoder walks it again in Python
+        body = (
+            content.model_dump(mode="json", by_alias=True)
+            if isinstance(content, BaseModel)
+            else jsonable_encoder(content)
+        )
         if self.idempotency_key is not None:
             await self._complete(
                 state="done",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Annotated, Any
@@ -42,14 +43,45 @@ class Principal:
         return f"{self.org}/{self.sub}"
 
 
+#: Verified tokens remembered per verifier (a client reuses its token for many requests).
+TOKEN_CACHE_SIZE = 4096
+#: Seconds a token is still accepted after its ``exp`` (clock skew between issuer and service).
+LEEWAY_SECONDS = 30
+
+
 class TokenVerifier:
+    """Verifies bearer tokens; a token that verified is remembered until it expires.
+
+    Why a cache: a client sends the same token with every request, and checking its signature
+    and claims again each time was a visible share of a move's CPU. Only successes are kept,
+    keyed by the whole token string (so any change to it is a miss), never beyond ``exp`` plus
+    the leeway the first check allowed, and at most :data:`TOKEN_CACHE_SIZE` of them (least
+    recently used first out). The key and the claims checked are fixed per verifier, so a
+    cached answer is the answer a fresh check would give until the token expires.
+    """
+
     def __init__(self, *, key: str, algorithms: Iterable[str], issuer: str, audience: str) -> None:
         algs = [a for a in algorithms if a.lower() != "none"]
         if not algs:
             raise ValueError("at least one JWT algorithm other than 'none' is required")
         self.key, self.algorithms, self.issuer, self.audience = key, algs, issuer, audience
+        self._verified: OrderedDict[str, tuple[Principal, float]] = OrderedDict()
 
     def verify(self, token: str) -> Principal:
+        hit = self._verified.get(token)
+        if hit is not None:
+            principal, valid_until = hit
+            if time.time() < valid_until:
+                self._verified.move_to_end(token)
+                return principal
+            del self._verified[token]
+        principal, exp = self._check(token)
+        self._verified[token] = (principal, exp + LEEWAY_SECONDS)
+        if len(self._verified) > TOKEN_CACHE_SIZE:
+            self._verified.popitem(last=False)
+        return principal
+
+    def _check(self, token: str) -> tuple[Principal, float]:
         try:
             claims = pyjwt.decode(
                 token,
@@ -58,7 +90,7 @@ class TokenVerifier:
                 issuer=self.issuer,
                 audience=self.audience,
                 options={"require": ["exp", "iat", "iss", "aud", "sub"]},
-                leeway=30,
+                leeway=LEEWAY_SECONDS,
             )
         except pyjwt.ExpiredSignatureError as exc:
             raise Unauthorized("The bearer token has expired.", type="token-expired") from exc
@@ -69,7 +101,8 @@ class TokenVerifier:
             raise Unauthorized("The bearer token names no organisation ('org' claim).", type="invalid-token")
         scope = claims.get("scope", "")
         scopes = frozenset(scope.split()) if isinstance(scope, str) else frozenset()
-        return Principal(sub=str(claims["sub"]), org=org, scopes=scopes, token_id=claims.get("jti"))
+        principal = Principal(sub=str(claims["sub"]), org=org, scopes=scopes, token_id=claims.get("jti"))
+        return principal, float(claims["exp"])
 
 
 _bearer = HTTPBearer(auto_error=False, description="JWT issued for the caller's organisation")

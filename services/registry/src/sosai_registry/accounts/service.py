@@ -27,7 +27,11 @@ _ALLOWED_FROM = {"suspend": {"open"}, "reopen": {"suspended"}, "close": {"open",
 
 async def account_for(ctx: Ctx, account_id: str, *, lock: bool = False, own: bool = True) -> Account:
     """The account if it exists and (unless admin) belongs to the caller; otherwise 404 account-not-found."""
-    acc = await ledger.get(ctx.session, Account, account_id, lock=lock)
+    return visible(ctx, await ledger.get(ctx.session, Account, account_id, lock=lock), account_id, own=own)
+
+
+def visible(ctx: Ctx, acc: Account | None, account_id: str, *, own: bool = True) -> Account:
+    """``acc`` if it exists and the caller may see it (see :func:`account_for`); otherwise 404."""
     if acc is None or (own and not ctx.is_admin and acc.org != ctx.org):
         raise NotFound(f"No account {account_id}.", type="account-not-found", title="Account not found")
     return acc

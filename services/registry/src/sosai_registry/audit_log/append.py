@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import bindparam, select, text
 from sqlalchemy import event as sa_event
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from sqlmodel import col
@@ -19,7 +19,7 @@ from sqlmodel import col
 from sosai_registry.audit_log import chain
 from sosai_registry.audit_log.models import LogEntry, LogHead
 from sosai_registry.models import Transaction, TransactionBlock
-from sosai_shared.db import utcnow
+from sosai_shared.db import UTCDateTime, utcnow
 
 _PENDING = "sosai_audit_log_pending"
 
@@ -34,6 +34,27 @@ def completed(session: AsyncSession, tx: Transaction) -> None:
         sa_event.listen(sync, "after_rollback", _forget)
     if all(p is not tx for p in pending):
         pending.append(tx)
+
+
+#: PostgreSQL: lock the head, hash the entry, move the head and insert the entry in one statement, so
+#: the lock that orders every completion is held for one round trip and the commit. The hash is the
+#: one ``chain.digest`` gives (``chain.canonical_parts``); ``old`` is the head as locked, the newest.
+_APPEND = text(
+    """
+    WITH old AS (SELECT seq, hash FROM transaction_log_head WHERE id = 1 FOR UPDATE),
+    moved AS (
+        UPDATE transaction_log_head h
+        SET seq = old.seq + 1,
+            hash = encode(sha256(convert_to(
+                CAST(:prefix AS text) || old.hash || '","seq":' || (old.seq + 1)::text || CAST(:suffix AS text),
+                'UTF8')), 'hex')
+        FROM old WHERE h.id = 1
+        RETURNING h.seq, h.hash, old.hash AS prev_hash
+    )
+    INSERT INTO transaction_log (seq, transaction_id, prev_hash, hash, appended_at)
+    SELECT seq, :tx, prev_hash, hash, :now FROM moved
+    """
+).bindparams(bindparam("now", type_=UTCDateTime))
 
 
 def _forget(sync: Session) -> None:
@@ -66,9 +87,18 @@ def _append(sync: Session) -> None:
     if not pending:
         return
     sync.flush()
-    head = sync.execute(select(LogHead).where(col(LogHead.id) == 1).with_for_update()).scalar_one()
+    # read before taking the head's lock: every append waits for that lock, so it is held only for
+    # the head read, the entry insert, the head update and the commit, never for this query
     moves = moves_of(sync, [tx.id for tx in pending])
     now = utcnow()
+    if sync.get_bind().dialect.name == "postgresql":
+        for tx in pending:
+            assert tx.completed_at is not None
+            prefix, suffix = chain.canonical_parts(tx.id, tx.kind, tx.completed_at, moves[tx.id])
+            sync.execute(_APPEND, {"prefix": prefix, "suffix": suffix, "tx": tx.id, "now": now})
+        pending.clear()
+        return
+    head = sync.execute(select(LogHead).where(col(LogHead.id) == 1).with_for_update()).scalar_one()
     for tx in pending:
         e = entry_of(tx, moves[tx.id], head.seq + 1, head.hash)
         h = chain.digest(e)

@@ -58,6 +58,19 @@ def digest(e: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
+def canonical_parts(
+    transaction_id: str, kind: str, completed_at: datetime, moves: Iterable[tuple[str, str, int, int]]
+) -> tuple[str, str]:
+    """The canonical serialisation around the two values only the log's head knows: for every
+    ``seq`` and ``prev_hash``, ``prefix + prev_hash + '","seq":' + str(seq) + suffix`` is exactly what
+    :func:`digest` hashes. Lets the database compute the hash under the head's lock in one statement."""
+    e = entry(0, transaction_id, kind, completed_at, moves, "")
+    head = json.dumps(
+        {k: e[k] for k in ("completed_at", "kind", "moves")}, sort_keys=True, separators=(",", ":")
+    )
+    return head[:-1] + ',"prev_hash":"', ',"transaction_id":' + json.dumps(transaction_id) + "}"
+
+
 def check_chain(entries: list[dict[str, Any]], genesis: str) -> tuple[list[str], int, str]:
     """Problems found, and the (seq, hash) the chain ends at."""
     problems: list[str] = []

@@ -168,7 +168,9 @@ async def _land(
         source.setdefault(b.issuance_id, b)
     for issuance_id, spans in arriving.items():
         for a, z in coalesce(spans):
-            near = await repo.neighbours(ctx.session, to_account, issuance_id, a, z)
+            near = await repo.neighbours(
+                ctx.session, to_account, issuance_id, source[issuance_id].vintage, a, z
+            )
             below = next((n for n in near if n.end == a - 1), None)
             above = next((n for n in near if n.start == z + 1), None)
             if below is not None and above is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sosai_registry import metrics
 from sosai_registry.accounts import repository as accounts
-from sosai_registry.accounts.service import account_for, require_open
+from sosai_registry.accounts.service import account_for, require_open, visible
 from sosai_registry.claims.rules import check_beneficiary_org
 from sosai_registry.context import Ctx, count_tx
 from sosai_registry.ledger.rules import check_quantity, quantity_of
@@ -34,9 +34,9 @@ def _units_retired() -> Conflict:
 async def transfer(ctx: Ctx, body: TransferIn) -> Outcome:
     ranges = body.spans()
     check_quantity(body.quantity, ranges)
-    await accounts.lock_accounts(ctx.session, [body.from_account_id, body.to_account_id])
-    src = await account_for(ctx, body.from_account_id, lock=True)
-    dst = await account_for(ctx, body.to_account_id, lock=True, own=False)
+    locked = await accounts.lock_accounts(ctx.session, [body.from_account_id, body.to_account_id])
+    src = visible(ctx, locked.get(body.from_account_id), body.from_account_id)
+    dst = visible(ctx, locked.get(body.to_account_id), body.to_account_id, own=False)
     if src.kind != "holding" or dst.kind != "holding":
         if src.id in UNMOVABLE:
             raise _units_retired()
@@ -51,10 +51,9 @@ async def transfer(ctx: Ctx, body: TransferIn) -> Outcome:
     tx = proposed(
         ctx, "transfer", qty, from_account_id=src.id, from_org=src.org, to_account_id=dst.id, to_org=dst.org
     )
+    finish(ctx, tx)  # completed as it is inserted: one INSERT, no UPDATE (a failed move rolls it all back)
     await ctx.session.flush()
     moved = await move(ctx, tx, src.id, dst.id, quantity=body.quantity, ranges=ranges)
-    finish(ctx, tx)
-    await ctx.session.flush()
     await record(
         ctx.session,
         CreditsTransferredV1(
@@ -100,10 +99,9 @@ async def retire(ctx: Ctx, body: RetirementIn) -> Outcome:
         session_id=body.session_id,
         application_id=body.application_id,
     )
+    finish(ctx, tx)  # as for transfers: inserted completed
     await ctx.session.flush()
     moved = await move(ctx, tx, src.id, RETIREMENT_ACCOUNT, quantity=body.quantity, ranges=ranges)
-    finish(ctx, tx)
-    await ctx.session.flush()
     await record(
         ctx.session,
         CreditsRetiredV1(

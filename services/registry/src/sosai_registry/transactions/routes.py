@@ -195,7 +195,7 @@ async def get_transaction(
 async def transfer(body: TransferIn, uow: UoW, principal: Writer, request: Request) -> JSONResponse:
     ctx = ctx_of(uow, principal, request)
     done = await moves.transfer(ctx, body)
-    return await uow.respond(await svc.transaction_view(ctx, done.tx), 201)
+    return await uow.respond(svc.view_of(done.tx, done.blocks), 201)
 
 
 @router.post(

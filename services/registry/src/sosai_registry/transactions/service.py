@@ -188,13 +188,15 @@ async def transaction_views(
 ) -> list[TransactionOut]:
     """Views of transactions with the ranges they moved, in two queries for any number of them."""
     moved = await moved_views(ctx.session, [t.id for t in txs])
-    out = []
-    for t in txs:
-        view = TransactionOut.model_validate(t, from_attributes=True)
-        view.blocks = moved[t.id]
-        view.buffer_transaction_id = buffer_tx.id if buffer_tx else None
-        out.append(view)
-    return out
+    return [view_of(t, moved[t.id], buffer_tx) for t in txs]
+
+
+def view_of(tx: Transaction, blocks: list[BlockOut], buffer_tx: Transaction | None = None) -> TransactionOut:
+    """The view of a transaction whose moved ranges are known (a move just made): no query."""
+    view = TransactionOut.model_validate(tx, from_attributes=True)
+    view.blocks = sorted(blocks, key=lambda b: b.start)  # the order ``moved_views`` reads them in
+    view.buffer_transaction_id = buffer_tx.id if buffer_tx else None
+    return view
 
 
 async def transaction_view(ctx: Ctx, tx: Transaction, buffer_tx: Transaction | None = None) -> TransactionOut:
