@@ -106,7 +106,9 @@ async def test_consumer_killed_between_db_commit_and_offset_commit_applies_nothi
     crashing = ConsumerProcess(consumer_db, bootstrap_servers, group, crash=True)
     assert crashing.proc.wait(timeout=90) == 3  # died right after its first DB commit
     first = await received_rows(consumer_db)
-    assert len(first) == 1  # whatever it read first (the topic also holds earlier tests' events)
+    # whatever it read first (the topic also holds earlier tests' events): one transaction, which
+    # holds the consecutive events of its first fetch
+    assert len(first) >= 1
     proc = ConsumerProcess(consumer_db, bootstrap_servers, group)
     try:
         rows = await wait_until(lambda: _has(consumer_db, 5, p))
@@ -114,8 +116,9 @@ async def test_consumer_killed_between_db_commit_and_offset_commit_applies_nothi
         proc.stop()
     assert [r[2] for r in rows] == [0, 1, 2, 3, 4]  # one key, one partition: order kept
     everything = await received_rows(consumer_db)
-    # the event applied just before the crash was redelivered after the restart, and absorbed
-    assert [r[0] for r in everything].count(first[0][0]) == 1
+    # the events applied just before the crash were redelivered after the restart, and absorbed
+    for applied_before_the_crash in first:
+        assert [r[0] for r in everything].count(applied_before_the_crash[0]) == 1
     assert len({r[0] for r in everything}) == len(everything)
     assert len({r[0] for r in rows}) == 5
 

@@ -14,9 +14,12 @@ and never wait for that lock. On PostgreSQL, services lock the rows they move wi
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import sqlite3
 import traceback
 import uuid
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -30,6 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session, registry
 from sqlalchemy.pool import NullPool
 from sqlalchemy.types import TypeDecorator
+from sqlalchemy.util import await_only
 from sqlmodel import SQLModel
 
 NAMING = {
@@ -166,12 +170,27 @@ def create_engine(
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
+        writers = _SqliteWriters()
+
         @event.listens_for(engine.sync_engine, "begin")
         def _sqlite_begin(conn: Any) -> None:
             # writers take the lock up front (no "database is locked" half-way); readers never take
             # it, so a long writer (or a relay) cannot stall them (see Database.read_sessionmaker)
-            deferred = conn.get_execution_options().get(READ_ONLY_OPTION, False)
-            conn.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
+            if conn.get_execution_options().get(READ_ONLY_OPTION, False):
+                conn.exec_driver_sql("BEGIN")
+                return
+            writers.enter(conn.connection.info)
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            except BaseException:
+                writers.leave(conn.connection.info)
+                raise
+
+        @event.listens_for(engine.sync_engine.pool, "checkin")
+        def _sqlite_checkin(_dbapi_conn: Any, record: Any) -> None:
+            # the transaction is over (committed or rolled back) once its connection comes back
+            if record is not None:
+                writers.leave(record.info)
 
         return engine
     connect_args: dict[str, Any] = {"timeout": 5, "command_timeout": 30}
@@ -195,6 +214,47 @@ def create_engine(
         pool_timeout=pool_timeout,
         connect_args=connect_args,
     )
+
+
+class _SqliteWriters:
+    """The writers of one SQLite file within this process, in turn, first come first served.
+
+    SQLite lets one writer in at a time; the others wait in its busy handler, which sleeps and
+    retries (1 ms growing to 100 ms). Under a steady writer such as a consumer applying a burst, a
+    second writer (a delivery worker recording an attempt) keeps waking up to find the lock taken
+    again and can starve for seconds. Queueing the writers here first (an asyncio lock per event
+    loop, FIFO) hands the lock over in order; the busy handler is left only for other processes.
+    Entered when a writing transaction begins, left when its connection is returned to the pool,
+    which happens after the commit or rollback, also when a session is closed half-way.
+    """
+
+    HELD = "sosai_sqlite_writer"
+
+    def __init__(self, timeout: float = 30.0) -> None:
+        self.timeout = timeout
+        self._locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def _lock(self) -> asyncio.Lock:
+        loop = asyncio.get_running_loop()
+        lock = self._locks.get(loop)
+        if lock is None:
+            lock = self._locks[loop] = asyncio.Lock()
+        return lock
+
+    def enter(self, info: dict[str, Any]) -> None:
+        lock = self._lock()
+        try:
+            await_only(asyncio.wait_for(lock.acquire(), self.timeout))
+        except TimeoutError as exc:  # as the busy handler would after its timeout: retryable
+            raise sqlite3.OperationalError("database is locked (waited for this process's writers)") from exc
+        info[self.HELD] = lock
+
+    def leave(self, info: dict[str, Any]) -> None:
+        lock = info.pop(self.HELD, None)
+        if lock is not None:
+            lock.release()
 
 
 @asynccontextmanager

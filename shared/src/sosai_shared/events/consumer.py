@@ -1,7 +1,8 @@
 """The idempotent consumer: inbox dedup, manual offset commits, bounded retries, dead letters.
 
-Each message is applied in one database transaction that also inserts
-``(consumer, event_id)`` into the inbox; a redelivered event finds its row and
+Each message is applied in a database transaction that also inserts
+``(consumer, event_id)`` into the inbox (consecutive messages of one fetch share one
+transaction; a failed batch is applied again one message at a time); a redelivered event finds its row and
 changes nothing. The Kafka offset is committed only after the database commit, so
 a crash in between redelivers, and the inbox absorbs it. A message that fails the
 same way ``max_attempts`` times (bad envelope, payload that breaks the contract, a
@@ -17,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from prometheus_client import Counter
@@ -52,6 +53,15 @@ CONSUMER_IGNORED = Counter(
 Handler = Callable[[AsyncSession, Any, CloudEvent], Awaitable[None]]
 #: Errors that say "the database is unreachable", not "this message is bad".
 TRANSIENT = (OperationalError, InterfaceError, ConnectionError, OSError, TimeoutError)
+
+
+class Prepared(NamedTuple):
+    """A fetched message whose envelope and payload are valid, with the handler that applies it."""
+
+    msg: ConsumerRecord[bytes, bytes]
+    event: CloudEvent
+    payload: EventPayload
+    handler: Handler
 
 
 class PoisonMessage(Exception):
@@ -151,12 +161,7 @@ class EventConsumer:
                     delay = 0.5
                 batches = await self._consumer.getmany(timeout_ms=500, max_records=200)
                 for tp, messages in batches.items():
-                    handled = None
-                    for msg in messages:
-                        if self._stop.is_set():
-                            break
-                        await self._handle(msg)
-                        handled = msg.offset
+                    handled = await self._handle_batch(messages)
                     # every message up to `handled` is committed in the database (or dead-lettered): only
                     # now move the offset, once per partition and batch instead of once per message (a
                     # broker round trip less per event). An interruption before it redelivers them, and
@@ -189,27 +194,77 @@ class EventConsumer:
         for topic, lag in per_topic.items():
             CONSUMER_LAG.labels(self.service, self.name, topic).set(lag)
 
-    async def _handle(self, msg: ConsumerRecord[bytes, bytes]) -> None:
+    async def _handle_batch(self, messages: list[ConsumerRecord[bytes, bytes]]) -> int | None:
+        """Apply one partition's fetched messages in order; the offset of the last one done.
+
+        Consecutive applicable messages share one database transaction (one inbox row each), so a
+        burst costs one commit, not one per event: on SQLite one write lock instead of hundreds.
+        If that transaction fails for any reason, its messages are applied again one by one,
+        through the same path as a lone message (retries, dead letters), so batching never changes
+        which events are applied or dead-lettered, only how many commits it takes.
+        """
+        handled: int | None = None
+        run: list[Prepared] = []
+        for msg in messages:
+            if self._stop.is_set():
+                break
+            prepared = await self._prepare(msg)
+            if prepared is None:  # dead-lettered or ignored: nothing to apply
+                if run:
+                    await self._apply_run(run)
+                    run = []
+            else:
+                run.append(prepared)
+            handled = msg.offset
+        if run:
+            await self._apply_run(run)
+        return handled
+
+    async def _prepare(self, msg: ConsumerRecord[bytes, bytes]) -> Prepared | None:
         try:
             event = CloudEvent.from_bytes(msg.value or b"")
         except (ValidationError, ValueError) as exc:
             await self._dead_letter(msg, f"invalid CloudEvents envelope: {exc}")
-            return
+            return None
         entry = self.handlers.get(event.type)
         if entry is None:
             await self._not_handled(msg, event)
-            return
+            return None
         contract, handler = entry
         try:
             payload = contract.model_validate(event.data)
         except ValidationError as exc:
             await self._dead_letter(msg, f"payload breaks contract {contract.event_type}: {exc}")
-            return
-        token = correlation_id_var.set(event.correlationid or event.id)
-        try:
-            await self._apply_with_retries(msg, event, payload, handler)
-        finally:
-            correlation_id_var.reset(token)
+            return None
+        return Prepared(msg, event, payload, handler)
+
+    async def _apply_run(self, run: list[Prepared]) -> None:
+        if len(run) > 1:
+            try:
+                applied = await apply_many(self.db, self.name, run)
+            except Exception as exc:  # whatever it was, the one-by-one path knows how to handle it
+                log.info(
+                    "consumer %s: a batch of %d failed (%r), applying one by one", self.name, len(run), exc
+                )
+            else:
+                for item, new in zip(run, applied, strict=True):
+                    self._applied(item, new)
+                return
+        for item in run:
+            token = correlation_id_var.set(item.event.correlationid or item.event.id)
+            try:
+                await self._apply_with_retries(item.msg, item.event, item.payload, item.handler)
+            finally:
+                correlation_id_var.reset(token)
+
+    def _applied(self, item: Prepared, new: bool) -> None:
+        if new:
+            CONSUMER_PROCESSED.labels(self.service, self.name, item.msg.topic).inc()
+            self.applied += 1
+            if self.after_db_commit is not None:
+                self.after_db_commit(item.event)
+        else:
+            CONSUMER_DUPLICATES.labels(self.service, self.name, item.msg.topic).inc()
 
     async def _not_handled(self, msg: ConsumerRecord[bytes, bytes], event: CloudEvent) -> None:
         """An event this consumer has no handler for is never acknowledged silently.
@@ -239,13 +294,7 @@ class EventConsumer:
         while True:
             try:
                 new = await self.apply(event, payload, handler, topic=msg.topic)
-                if new:
-                    CONSUMER_PROCESSED.labels(self.service, self.name, msg.topic).inc()
-                    self.applied += 1
-                    if self.after_db_commit is not None:
-                        self.after_db_commit(event)
-                else:
-                    CONSUMER_DUPLICATES.labels(self.service, self.name, msg.topic).inc()
+                self._applied(Prepared(msg, event, payload, handler), new)
                 return
             except PoisonMessage as exc:
                 CONSUMER_FAILED.labels(self.service, self.name, msg.topic).inc()
@@ -340,3 +389,35 @@ async def apply_once(
             return False
         await handler(session, payload, event)
     return True
+
+
+async def apply_many(db: Database, consumer: str, run: list[Prepared]) -> list[bool]:
+    """Several events in one transaction, each with its inbox row, in order; which were new.
+
+    All or nothing: if one handler fails, none of them is applied (the caller then goes one by one).
+    A duplicate inside the run (the same event twice) finds the first one's inbox row, as across runs.
+    """
+    applied: list[bool] = []
+    async with db.sessionmaker() as session, session.begin():
+        for item in run:
+            result = await session.execute(
+                insert_ignore(
+                    db.inbox,
+                    db.dialect,
+                    consumer=consumer,
+                    event_id=item.event.id,
+                    event_type=item.event.type,
+                    topic=item.msg.topic,
+                    processed_at=utcnow(),
+                )
+            )
+            if result.rowcount == 0:  # type: ignore[attr-defined]
+                applied.append(False)
+                continue
+            token = correlation_id_var.set(item.event.correlationid or item.event.id)
+            try:
+                await item.handler(session, item.payload, item.event)
+            finally:
+                correlation_id_var.reset(token)
+            applied.append(True)
+    return applied

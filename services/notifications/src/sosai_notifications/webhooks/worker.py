@@ -107,7 +107,8 @@ class DeliveryWorker:
         free = self.settings.max_in_flight - len(self._busy)
         if free <= 0:
             return 0
-        async with self.db.sessionmaker() as session:
+        # only reads: on SQLite it must not queue for the write lock behind the consumer
+        async with self.db.read_sessionmaker() as session:
             due = await repo.due(session, utcnow(), limit=free * 2, busy=self._busy)
             started = 0
             for d in due:
