@@ -190,7 +190,11 @@ cmd_start() {
       die "storage was formatted for controller port $formatted, not $CPORT: run 'kafka.sh wipe' first"
   else
     local cluster_id
-    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    # a URL-safe base64 id starting with "-" would be read as an option by the tool: draw again
+    cluster_id="-"
+    while [[ "$cluster_id" == -* ]]; do
+      cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    done
     if ! "${TOOL_JVM[@]}" kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$PROPS" \
         --add-scram "SCRAM-SHA-512=[name=$SCRAM_USER,password=$SCRAM_PASSWORD]" \
         >"$LOGS/format.log" 2>&1; then
