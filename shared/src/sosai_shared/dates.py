@@ -1,4 +1,4 @@
-"""Dates and date-times in query strings, written the way the OpenAPI document says.
+"""Dates and date-times in query strings and request bodies, written the way the OpenAPI document says.
 
 Pydantic's lax mode reads ``to_date=0`` or ``from=0.5`` as seconds since 1970; the documents say
 ``format: date`` / ``format: date-time``, so a number is refused with 422, the same on both tiers.
@@ -7,7 +7,7 @@ Pydantic's lax mode reads ``to_date=0`` or ``from=0.5`` as seconds since 1970; t
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import AwareDatetime, BeforeValidator
@@ -23,7 +23,8 @@ def _iso_date(value: object) -> object:
 
 
 def _iso_date_time(value: object) -> object:
-    if isinstance(value, str) and not _ISO_DATE_TIME.match(value):
+    # a number would be read as seconds since 1970: only text (or a datetime already) is a date-time
+    if not isinstance(value, datetime) and not (isinstance(value, str) and _ISO_DATE_TIME.match(value)):
         raise ValueError("expected an ISO 8601 date-time, e.g. 2010-11-01T10:00:00+09:00")
     return value
 

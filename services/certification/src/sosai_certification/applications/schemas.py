@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from sosai_shared.dates import IsoDate
+
 OffsetType = Literal[
     "product_service", "meeting_event", "own_activity", "own_activity_support", "closed_specific_parties"
 ]
@@ -103,7 +105,7 @@ class RejectIn(BaseModel):
 class CertifyIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     comment: str | None = Field(None, min_length=1, max_length=2000)
-    effective_date: date | None = Field(
+    effective_date: IsoDate | None = Field(
         None,
         description="backdate the certification (historical seeding): the certificate's fiscal year, "
         "number and validity start from this day; not in the future",

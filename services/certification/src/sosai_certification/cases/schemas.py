@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from sosai_certification.applications.schemas import OffsetType
+from sosai_shared.dates import IsoDate
 
 
 class ReportedCaseIn(BaseModel):
@@ -15,9 +16,9 @@ class ReportedCaseIn(BaseModel):
     offset_type: OffsetType
     title: str = Field(min_length=1, max_length=300)
     org_name: str = Field(min_length=1, max_length=300, description="the organisation running the initiative")
-    reported_on: date = Field(description="when the case was reported to the programme (its period)")
-    period_start: date | None = None
-    period_end: date | None = None
+    reported_on: IsoDate = Field(description="when the case was reported to the programme (its period)")
+    period_start: IsoDate | None = None
+    period_end: IsoDate | None = None
     market_distribution: bool = Field(
         False, description="own-activity cases: the initiative is market-distribution (products/services)"
     )

@@ -10,9 +10,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import BaseModel, Field
 
 from sosai_events_catalog.programmes.schemas import CODE_PATTERN, In
+from sosai_shared.dates import IsoDateTime
 
 #: The 47 prefectures, romanised as the Ministry's English pages write them.
 PREFECTURES = (
@@ -91,11 +92,11 @@ class SessionIn(In):
     title_ja: str = Field(min_length=1, max_length=300)
     title_en: str | None = Field(default=None, min_length=1, max_length=300)
     venue: VenueIn
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
+    starts_at: IsoDateTime
+    ends_at: IsoDateTime
     capacity: int = Field(strict=True, ge=1, le=MAX_CAPACITY)
-    registration_opens_at: AwareDatetime | None = None
-    registration_closes_at: AwareDatetime | None = Field(
+    registration_opens_at: IsoDateTime | None = None
+    registration_closes_at: IsoDateTime | None = Field(
         default=None, description="defaults to the start of the session"
     )
     venue_kwh: Decimal | None = Field(default=None, ge=0, le=10_000_000, max_digits=14, decimal_places=3)
@@ -108,11 +109,11 @@ class SessionPatch(In):
     title_ja: str | None = Field(default=None, min_length=1, max_length=300)
     title_en: str | None = Field(default=None, min_length=1, max_length=300)
     venue: VenueIn | None = None
-    starts_at: AwareDatetime | None = None
-    ends_at: AwareDatetime | None = None
+    starts_at: IsoDateTime | None = None
+    ends_at: IsoDateTime | None = None
     capacity: int | None = Field(default=None, strict=True, ge=1, le=MAX_CAPACITY)
-    registration_opens_at: AwareDatetime | None = None
-    registration_closes_at: AwareDatetime | None = None
+    registration_opens_at: IsoDateTime | None = None
+    registration_closes_at: IsoDateTime | None = None
     venue_kwh: Decimal | None = Field(default=None, ge=0, le=10_000_000, max_digits=14, decimal_places=3)
     utility: str | None = Field(default=None, max_length=50)
     accommodation_nights: int | None = Field(default=None, strict=True, ge=0, le=MAX_COUNT)

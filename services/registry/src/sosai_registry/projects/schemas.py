@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from sosai_registry.schemas import In, Tonnes
+from sosai_shared.dates import IsoDate
 
 Category = Literal["emission_reduction", "forest_absorption"]
 ProjectStatus = Literal["validated", "registered", "suspended", "terminated", "rejected", "applied"]
@@ -51,14 +52,14 @@ class ProjectIn(In):
         pattern=r"^[a-z][a-z0-9]{1,19}$",
         description="'national' or the prefecture's J-VER programme, e.g. 'kochi'",
     )
-    crediting_start: date
-    crediting_end: date
+    crediting_start: IsoDate
+    crediting_end: IsoDate
 
 
 class TransitionIn(In):
     to: ProjectStatus
     reason: str | None = Field(default=None, max_length=2000)
-    effective_date: date | None = Field(
+    effective_date: IsoDate | None = Field(
         default=None,
         description="admin backdating of the transition (historical seeding); default today (JST)",
     )
@@ -83,8 +84,8 @@ class ProjectOut(BaseModel):
     category: str
     prefecture: str
     programme: str
-    crediting_start: date
-    crediting_end: date
+    crediting_start: IsoDate
+    crediting_end: IsoDate
     status: str
     applied_at: datetime
     registered_on: date | None
@@ -93,12 +94,12 @@ class ProjectOut(BaseModel):
 
 # ---- certifications ----
 class CertificationIn(In):
-    period_start: date
-    period_end: date
+    period_start: IsoDate
+    period_end: IsoDate
     monitoring_report: str = Field(min_length=1, max_length=300, description="monitoring report reference")
     verifier: str = Field(min_length=1, max_length=300, description="verification body")
     quantity: Tonnes = Field(description="certified whole tonnes")
-    effective_date: date | None = Field(
+    effective_date: IsoDate | None = Field(
         default=None, description="admin backdating of the certification date"
     )
 
@@ -106,8 +107,8 @@ class CertificationIn(In):
 class CertificationOut(BaseModel):
     id: str
     project_id: str
-    period_start: date
-    period_end: date
+    period_start: IsoDate
+    period_end: IsoDate
     vintage: int
     monitoring_report: str
     verifier: str

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from sosai_registry.ledger.schemas import BlockOut, RangeIn
 from sosai_registry.schemas import In, Tonnes
 from sosai_shared.contracts import OFFSET_TYPES
+from sosai_shared.dates import IsoDate
 
 OffsetType = Literal[OFFSET_TYPES]  # type: ignore[valid-type]
 
@@ -19,13 +20,15 @@ class IssuanceProposalIn(In):
     account_id: str = Field(
         min_length=1, max_length=36, description="holding account that receives the credits"
     )
-    validity_end: date = Field(
+    validity_end: IsoDate = Field(
         default=date(2021, 3, 31), description="J-VER credits expired at the end of FY2020"
     )
 
 
 class ApproveIn(In):
-    effective_date: date | None = Field(default=None, description="admin backdating of the completion date")
+    effective_date: IsoDate | None = Field(
+        default=None, description="admin backdating of the completion date"
+    )
 
 
 class RejectIn(In):
