@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sosai_shared.contracts import all_contracts
+from sosai_shared.dates import IsoDateTime
 
 _MAX_PATTERNS = 50
 
@@ -104,8 +105,8 @@ class DeliveryDetail(DeliveryOut):
 
 class RedeliverRangeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    since: datetime
-    until: datetime
+    since: IsoDateTime
+    until: IsoDateTime
     include_succeeded: bool = Field(default=False, description="also resend deliveries that succeeded")
 
 
