@@ -15,6 +15,11 @@ EXTRA=()
 # every service's suite (their unit/ folders included, collected once), then the cross-service tests
 SUITES=(shared/tests services/*/tests tests)
 
+# One programme serves a whole session of tests from one address (127.0.0.1) and a few tokens, so
+# the suites run with budgets no test reaches; the limiter itself is tested with small ones
+# (shared/tests/test_rate_limits.py), and `make run` keeps the real defaults.
+eval "$("$ROOT/.venv/bin/python" -m sosai_shared.ratelimit --generous-env)"
+
 case "$tier" in
   embedded)
     export SOSAI_TANSU_PORT="${SOSAI_TANSU_PORT:-19093}"

@@ -110,6 +110,9 @@ class Api:
                 continue
             if r.status_code < 300:
                 return r.json()
+            if r.status_code == 429:  # over the service's rate limit: wait as long as it asks
+                time.sleep(min(float(r.headers.get("retry-after", "1")), 60.0))
+                continue
             problem = r.json() if r.headers.get("content-type", "").endswith("json") else {}
             if retryable(r.status_code, problem):
                 time.sleep(0.5)

@@ -38,6 +38,7 @@ from sosai_shared.metrics import (
     metrics_response,
 )
 from sosai_shared.migrations import database_schema_state, upgrade
+from sosai_shared.ratelimit import Policies, RateLimitMiddleware
 from sosai_shared.reconciliation import Reconciler, periodic
 from sosai_shared.settings import ServiceSettings
 from sosai_shared.uow import IdempotentReplay, replay_response
@@ -175,6 +176,17 @@ def create_service_app(
         return replay_response(exc)
 
     app.add_middleware(InputGuard)  # inside the observability layer: size limit first, request ids kept
+    app.add_middleware(  # before the size check and the routes: a refused call costs nothing more
+        RateLimitMiddleware,
+        policies=Policies(
+            public_reads=settings.rate_limit_public_reads,
+            reads=settings.rate_limit_reads,
+            writes=settings.rate_limit_writes,
+            uploads=settings.rate_limit_uploads,
+        ),
+        storage_uri=settings.rate_limit_storage_uri,
+        service=settings.service_name,
+    )
     app.add_middleware(
         ObservabilityMiddleware, service=settings.service_name, max_body_bytes=settings.max_body_bytes
     )

@@ -32,6 +32,12 @@ _UNPREFIXED = {
     "kafka_sasl_username": "KAFKA_SASL_USERNAME",
     "kafka_sasl_password": "KAFKA_SASL_PASSWORD",
     "kafka_ssl_cafile": "KAFKA_SSL_CAFILE",
+    # platform-wide defaults of the rate limits (a service's own prefix still wins)
+    "rate_limit_public_reads": "SOSAI_RATE_LIMIT_PUBLIC_READS",
+    "rate_limit_reads": "SOSAI_RATE_LIMIT_READS",
+    "rate_limit_writes": "SOSAI_RATE_LIMIT_WRITES",
+    "rate_limit_uploads": "SOSAI_RATE_LIMIT_UPLOADS",
+    "rate_limit_storage_uri": "SOSAI_RATE_LIMIT_STORAGE_URI",
 }
 
 
@@ -109,6 +115,14 @@ class ServiceSettings(BaseSettings):
     #: A retirement younger than this may still be on its way through the broker: not yet a divergence.
     reconcile_grace_seconds: float = 120.0
     http_timeout_seconds: float = 3.0
+    #: Rate limits per route class (``sosai_shared.ratelimit``), in ``limits`` notation: anonymous
+    #: reads per IP address, the rest per client credential.
+    rate_limit_public_reads: str = "1200/minute"
+    rate_limit_reads: str = "6000/minute"
+    rate_limit_writes: str = "3000/minute"
+    rate_limit_uploads: str = "60/minute"
+    #: Where the counters live: ``memory://`` (one process), or ``redis://host:6379`` shared by replicas.
+    rate_limit_storage_uri: str = "memory://"
 
     @model_validator(mode="before")
     @classmethod
