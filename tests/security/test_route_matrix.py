@@ -9,51 +9,16 @@ initiatives, calendar, health) answers without a token. None of them ever answer
 
 from __future__ import annotations
 
-import importlib
-import re
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
-import pytest
+from service_apps import fill, service_fixture  # noqa: F401 (registers the fixture `service`)
 
 from sosai_shared.auth.jwt import declared_scopes
-from sosai_shared.processes import SERVICES as PROCESSES
 from sosai_shared.testing import auth
 
-SERVICES = [spec.package for spec in PROCESSES]
 PROBLEM = "application/problem+json"
 ALL_METHODS = {"get", "post", "put", "patch", "delete"}
-
-
-def fill(path: str, params: list[dict[str, Any]]) -> str:
-    types = {p["name"]: p.get("schema", {}).get("type") for p in params if p.get("in") == "path"}
-
-    def value(m: re.Match[str]) -> str:
-        return "1" if types.get(m.group(1)) == "integer" else "00000000-0000-4000-8000-000000000000"
-
-    return re.sub(r"\{([^}]+)\}", value, path)
-
-
-@pytest.fixture(params=SERVICES)
-async def service(
-    request: pytest.FixtureRequest, database_url: str
-) -> AsyncIterator[tuple[Any, httpx.AsyncClient]]:
-    main = importlib.import_module(f"{request.param}.main")
-    config = importlib.import_module(f"{request.param}.config")
-    settings = config.Settings(
-        database_url=database_url,
-        kafka_bootstrap_servers="127.0.0.1:1",
-        migrate_on_startup=True,
-        run_relay=False,
-        run_consumers=False,
-        kafka_create_topics=False,
-    )
-    app = main.create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://svc") as client:
-            yield app, client
 
 
 async def test_every_operation_is_denied_unless_allowed(service: tuple[Any, httpx.AsyncClient]) -> None:

@@ -20,6 +20,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import MetaData
 
+from sosai_shared.apidocs import DEFAULT_TOKEN_URL, document_api, install_docs
 from sosai_shared.auth.jwt import TokenVerifier, guard_routes, public
 from sosai_shared.db import Database, ping
 from sosai_shared.errors import document_problems, install_error_handlers, problem
@@ -151,7 +152,7 @@ def create_service_app(
         version=version,
         lifespan=lifespan,
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url=None,  # install_docs serves /docs and /redoc without a CDN
         redoc_url=None,
     )
     app.state.token_verifier = TokenVerifier(
@@ -162,10 +163,14 @@ def create_service_app(
     )
     install_error_handlers(app)
     generate_openapi = app.openapi
+    # the settings name the issuer's token endpoint once the OAuth2 work adds it
+    token_url: str = getattr(settings, "oauth_token_url", "") or DEFAULT_TOKEN_URL
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            document_problems(generate_openapi())
+            schema = generate_openapi()
+            document_problems(schema)
+            document_api(app, schema, token_url=token_url)
         assert app.openapi_schema is not None
         return app.openapi_schema
 
@@ -246,6 +251,7 @@ def create_service_app(
         return metrics_response()
 
     app.include_router(ops)
+    install_docs(app)
     for router in routers:
         app.include_router(router)
     guard_routes(app)

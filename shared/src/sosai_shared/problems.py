@@ -49,10 +49,13 @@ def problem_responses(*statuses: int, types: Mapping[int, str] | None = None) ->
     out: Responses = {}
     for status in sorted({*statuses, *types}):
         described = DESCRIPTIONS.get(status, "error")
+        response: dict[str, Any] = {"model": Problem}
         if status in types:
             described = f"{described}: {types[status]}"
+            # sosai_shared.apidocs turns these into one problem+json example per type
+            response["x-problem-types"] = [t.strip() for t in types[status].split(",") if t.strip()]
         # the media type (application/problem+json) is set for every 4xx/5xx by document_problems
-        out[status] = {"model": Problem, "description": described}
+        out[status] = {**response, "description": described}
     return out
 
 
