@@ -54,6 +54,7 @@ PLATFORM_TYPES: dict[str, tuple[str, ...]] = {
     "413": ("payload-too-large",),
     "415": ("unsupported-media-type",),
     "422": ("validation-error", "invalid-characters"),
+    "429": ("rate-limited",),
     "500": ("internal-error",),
     "503": ("database-unavailable",),
 }

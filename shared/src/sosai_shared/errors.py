@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from sosai_shared.db import log_database_error
 from sosai_shared.inputs import is_json_media_type
 from sosai_shared.logging import request_id_var
+from sosai_shared.ratelimit import UNLIMITED_PATHS
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_BASE = "https://sosai.jp/problems/"
@@ -300,6 +301,7 @@ _STANDARD = {
     "413": "Request body too large",
     "415": "The body is not of the media type the operation takes (application/json)",
     "422": "The request does not match the schema, or a rule refused it",
+    "429": "Over this client's rate limit (see Retry-After and the RateLimit fields)",
     "500": "Unexpected error (quote the request id)",
     "503": "A dependency (the database) is unavailable; retry shortly",
 }
@@ -318,6 +320,8 @@ def document_problems(schema: dict[str, Any]) -> None:
                 continue
             responses = op.setdefault("responses", {})
             wanted = {"500", "503"}
+            if path not in UNLIMITED_PATHS:
+                wanted.add("429")
             if "requestBody" in op:
                 wanted |= {"400", "413", "415", "422"}
             if op.get("parameters"):

@@ -36,7 +36,6 @@ from limits.aio.strategies import FixedWindowRateLimiter
 from limits.storage import storage_from_string
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from sosai_shared.errors import problem
 
 #: Paths an orchestrator or a scraper calls: limiting them would fail a healthy pod.
 UNLIMITED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
@@ -117,6 +116,8 @@ class RateLimitMiddleware:
             (b"ratelimit", f'"{name}";r={stats.remaining};t={reset}'.encode()),
         ]
         if not allowed:
+            from sosai_shared.errors import problem  # errors documents 429 from this module's paths
+
             who = "address" if name == "public-reads" else "client"
             refusal = problem(
                 429,
