@@ -36,7 +36,6 @@ from limits.aio.strategies import FixedWindowRateLimiter
 from limits.storage import storage_from_string
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-
 #: Paths an orchestrator or a scraper calls: limiting them would fail a healthy pod.
 UNLIMITED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 _READS = frozenset({"GET", "HEAD", "OPTIONS"})
