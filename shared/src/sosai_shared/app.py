@@ -20,7 +20,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import MetaData
 
-from sosai_shared.auth.jwt import TokenVerifier, guard_routes, public
+from sosai_shared.auth.jwt import guard_routes, public, verifier_for
 from sosai_shared.db import Database, ping
 from sosai_shared.errors import document_problems, install_error_handlers, problem
 from sosai_shared.events.consumer import EventConsumer
@@ -153,12 +153,7 @@ def create_service_app(
         docs_url="/docs",
         redoc_url=None,
     )
-    app.state.token_verifier = TokenVerifier(
-        key=settings.jwt_public_key or settings.jwt_secret,
-        algorithms=settings.jwt_algorithms,
-        issuer=settings.jwt_issuer,
-        audience=settings.jwt_audience,
-    )
+    app.state.token_verifier = verifier_for(settings)
     install_error_handlers(app)
     generate_openapi = app.openapi
 
