@@ -1,9 +1,11 @@
 """A development OAuth2 issuer: client-credentials tokens (RFC 6749 §4.4), JWKS and discovery.
 
 ``python -m sosai_shared.auth.dev_issuer --port 8010`` (``make run`` starts it). Clients and their
-DEVELOPMENT-ONLY secrets come from ``dev_clients.json``; the signing key is the development key,
-or a JSON list of private JWKs in the file named by ``SOSAI_DEV_ISSUER_KEYS`` (re-read on every
-request so that a test can rotate keys: the first key signs, all are published). joserfc does the
+DEVELOPMENT-ONLY secrets come from ``dev_clients.json``, or from the JSON document in
+``SOSAI_DEV_ISSUER_CLIENTS`` (docker-compose passes secrets generated at deployment that way). The
+signing key is the development key, a key generated at start and never written (``--generate-key``,
+docker-compose), or a JSON list of private JWKs in the file named by ``SOSAI_DEV_ISSUER_KEYS``
+(re-read on every request so that a test can rotate keys: the first key signs, all are published). joserfc does the
 JOSE and FastAPI's ``HTTPBasic`` reads ``client_secret_basic``; the form is parsed by the standard
 library. Production uses a real OpenID Connect provider (Keycloak, ...), never this.
 
@@ -27,6 +29,7 @@ from urllib.parse import parse_qsl
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPBasic, HTTPBasicCredentials
+from joserfc.jwk import OKPKey
 
 from sosai_shared.auth.keys import DEV_ISSUER, DEV_PRIVATE_JWK, audiences_for, public_jwks, sign
 
@@ -43,9 +46,23 @@ def dev_clients(path: Path = CLIENTS_FILE) -> dict[str, dict[str, Any]]:
     return clients
 
 
+def _configured_clients(clients_file: Path) -> dict[str, dict[str, Any]]:
+    inline = os.environ.get("SOSAI_DEV_ISSUER_CLIENTS")
+    if inline:
+        clients: dict[str, dict[str, Any]] = json.loads(inline)["clients"]
+        return clients
+    return dev_clients(clients_file)
+
+
 def _private_keys() -> list[dict[str, Any]]:
     path = os.environ.get("SOSAI_DEV_ISSUER_KEYS")
     return json.loads(Path(path).read_text()) if path else [DEV_PRIVATE_JWK]
+
+
+def generated_key() -> dict[str, Any]:
+    """A fresh Ed25519 signing key, kept in memory only (tokens die with the process)."""
+    key = OKPKey.generate_key("Ed25519", parameters={"kid": f"gen-{uuid.uuid4().hex[:8]}", "alg": "EdDSA"})
+    return dict(key.as_dict(private=True))
 
 
 def _oauth_error(status: int, error: str, description: str, **headers: str) -> JSONResponse:
@@ -57,10 +74,19 @@ def _oauth_error(status: int, error: str, description: str, **headers: str) -> J
     )
 
 
-def create_app(base_url: str, issuer: str = DEV_ISSUER, clients_file: Path = CLIENTS_FILE) -> FastAPI:
+def create_app(
+    base_url: str,
+    issuer: str = DEV_ISSUER,
+    clients_file: Path = CLIENTS_FILE,
+    signing_keys: list[dict[str, Any]] | None = None,
+) -> FastAPI:
     """The issuer's app: ``base_url`` is where it is reached, ``issuer`` what its tokens name."""
     base_url = base_url.rstrip("/")
-    clients = dev_clients(clients_file)
+    clients = _configured_clients(clients_file)
+
+    def keys() -> list[dict[str, Any]]:
+        return signing_keys or _private_keys()
+
     app = FastAPI(title="Sōsai development issuer", docs_url=None, redoc_url=None, openapi_url=None)
 
     @app.get("/.well-known/openid-configuration")
@@ -79,7 +105,7 @@ def create_app(base_url: str, issuer: str = DEV_ISSUER, clients_file: Path = CLI
 
     @app.get("/jwks.json")
     async def jwks() -> dict[str, Any]:
-        return public_jwks(*_private_keys())
+        return public_jwks(*keys())
 
     @app.post("/token")
     async def token(
@@ -118,7 +144,7 @@ def create_app(base_url: str, issuer: str = DEV_ISSUER, clients_file: Path = CLI
             "jti": str(uuid.uuid4()),
         }
         body = {
-            "access_token": sign(claims, _private_keys()[0]),
+            "access_token": sign(claims, keys()[0]),
             "token_type": "Bearer",
             "expires_in": TOKEN_TTL_SECONDS,
             "scope": claims["scope"],
@@ -140,9 +166,13 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--port", type=int, default=DEFAULT_PORT)
     p.add_argument("--base-url", default=None, help="where clients reach it (default http://HOST:PORT)")
     p.add_argument("--issuer", default=DEV_ISSUER, help=f"the 'iss' of its tokens (default {DEV_ISSUER})")
+    p.add_argument(
+        "--generate-key", action="store_true", help="sign with a key generated now, not the dev key"
+    )
     args = p.parse_args(argv)
     base_url = args.base_url or f"http://{args.host}:{args.port}"
-    uvicorn.run(create_app(base_url, args.issuer), host=args.host, port=args.port, log_level="warning")
+    app = create_app(base_url, args.issuer, signing_keys=[generated_key()] if args.generate_key else None)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
 
 
 if __name__ == "__main__":
