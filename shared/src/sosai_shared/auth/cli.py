@@ -36,9 +36,9 @@ def from_issuer(issuer_url: str, org: str, sub: str | None, scopes: list[str]) -
     form = {"grant_type": "client_credentials", **({"scope": " ".join(scopes)} if scopes else {})}
     try:
         r = httpx.post(issuer_url.rstrip("/") + "/token", data=form, auth=found, timeout=3)
-    except httpx.TransportError:
+        return str(r.json()["access_token"]) if r.status_code == 200 else None
+    except (httpx.TransportError, ValueError, KeyError):  # not running, or something else on its port
         return None
-    return str(r.json()["access_token"]) if r.status_code == 200 else None
 
 
 def main(argv: list[str] | None = None) -> None:
