@@ -22,7 +22,7 @@ venv: .venv/.synced ## create/refresh the virtualenv from uv.lock
 	$(UV) sync --frozen
 	@touch $@
 
-run: venv ## run every service on SQLite + the embedded broker (Ctrl-C stops all)
+run: venv ## run every service and the development OAuth2 issuer on SQLite + the embedded broker (Ctrl-C stops all)
 	$(PY) -m sosai_shared.processes
 
 test: venv ## every suite on the embedded defaults (SQLite + Tansu), the unit tests included
@@ -43,8 +43,8 @@ fmt: venv ## format the code
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-token: venv ## mint a development token: make token ORG=acme SCOPES="registry:write registry:read"
-	@$(PY) -m sosai_shared.auth.cli --org "$(or $(ORG),demo-org)" $(foreach s,$(SCOPES),--scope $(s))
+token: venv ## a development token, from the dev issuer when it runs: make token ORG=moe-jver-registry SUB=registry-officer-2 SCOPES="registry:admin"
+	@$(PY) -m sosai_shared.auth.cli --org "$(or $(ORG),demo-org)" $(if $(SUB),--sub "$(SUB)") $(foreach s,$(SCOPES),--scope $(s))
 
 seed: venv ## load the FY2010 white-paper programme through the public APIs (services running: make run)
 	$(PY) scripts/seed/seed_fy2010.py $(ARGS)

@@ -7,18 +7,98 @@ Prometheus and Grafana are the same for every service list.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sosai_shared.processes import SERVICES, ServiceSpec
 
-#: the scope a caller's service token needs, per callee (compose mints it; Kubernetes reads a Secret)
+#: the scope a caller's own OAuth2 client may ask for, per callee (its only scope)
 CALL_SCOPES = {"calculator": "calculator:estimate"}
+#: the OAuth2 issuer of this compose project: the development issuer with a key generated at start
+ISSUER_URL = "http://issuer:8010"
 SERVICE_ENV = {
     "KAFKA_BOOTSTRAP_SERVERS": "kafka:9092",
     "KAFKA_ENABLE_IDEMPOTENCE": "true",
     "SOSAI_ENVIRONMENT": "production",
-    "SOSAI_JWT_SECRET": "${SOSAI_JWT_SECRET:-sosai-compose-local-secret-change-me-0123456789abcdef}",
+    "SOSAI_OIDC_ISSUER_URL": ISSUER_URL,
 }
+
+
+def _client_secret(name: str) -> str:
+    """A client secret generated at deployment (deploy/README.md): compose refuses to start without it."""
+    var = f"SOSAI_{name.upper().replace('-', '_')}_CLIENT_SECRET"
+    return f"${{{var}:?set {var} to a generated secret, e.g. openssl rand -hex 32}}"
+
+
+def _issuer_clients() -> str:
+    """The issuer's clients: each calling service's own (one scope per callee) and an operator's."""
+    clients: dict[str, Any] = {
+        f"sosai-{s.service_name}": {
+            "secret": _client_secret(s.service_name),
+            "org": f"sosai-{s.service_name}",
+            "sub": f"service:{s.name}",
+            "scopes": [CALL_SCOPES[c] for c in s.calls],
+        }
+        for s in SERVICES
+        if s.calls
+    }
+    scopes = sorted({sc for sc in OPERATOR_SCOPES})
+    clients["operator"] = {
+        "secret": _client_secret("operator"),
+        "org": "operator",
+        "sub": "operator",
+        "scopes": scopes,
+    }
+    return json.dumps({"clients": clients}, sort_keys=True)
+
+
+#: what the operator's client may ask for: the programme's staff scopes
+OPERATOR_SCOPES = (
+    "registry:admin",
+    "registry:read",
+    "certification:admin",
+    "certification:review",
+    "calculator:admin",
+    "catalog:organise",
+    "notifications:read",
+)
+
+
+def issuer(image: str, build: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "image": image,
+        "build": build,
+        "command": [
+            "python",
+            "-m",
+            "sosai_shared.auth.dev_issuer",
+            "--host",
+            "0.0.0.0",
+            "--port",
+            "8010",
+            "--base-url",
+            ISSUER_URL,
+            "--issuer",
+            ISSUER_URL,
+            "--generate-key",
+        ],
+        "environment": {"SOSAI_DEV_ISSUER_CLIENTS": _issuer_clients()},
+        "ports": ["127.0.0.1:8010:8010"],
+        "read_only": True,
+        "user": "10001:10001",
+        "cap_drop": ["ALL"],
+        "security_opt": ["no-new-privileges:true"],
+        "healthcheck": {
+            "test": ["CMD", "python", "-c", READY_CHECK.replace("8000/readyz", "8010/healthz")],
+            "interval": "10s",
+            "timeout": "8s",
+            "retries": 12,
+            "start_period": "10s",
+        },
+        "restart": "unless-stopped",
+    }
+
+
 READY_CHECK = (
     "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen("
     "'http://127.0.0.1:8000/readyz', timeout=5).status == 200 else 1)"
@@ -59,25 +139,22 @@ def services(port_base: int = 8000) -> dict[str, Any]:
     for i, s in enumerate(SERVICES, start=1):
         name = s.service_name
         svc: dict[str, Any] = {"image": f"sosai/{name}:local"}
-        if s.calls:
-            # production refuses to mint its own token for a callee: mint one here with the compose
-            # secret (or pass it in), then start the image's usual command
-            exports = " && ".join(
-                f'export {s.prefix}{c.upper()}_TOKEN="$${{{s.prefix}{c.upper()}_TOKEN:-$$(sosai-token '
-                f'--org sosai-{name} --scope {CALL_SCOPES[c]} --sub service:{s.name} --ttl 31536000)}}"'
-                for c in s.calls
-            )
-            svc["command"] = [
-                "sh",
-                "-c",
-                f"{exports} && exec uvicorn {s.package}.main:create_app --factory --host 0.0.0.0 --port 8000",
-            ]
+        # a caller asks the issuer for its own token with its own client (no signing key anywhere)
+        own_client = (
+            {
+                f"{s.prefix}OAUTH_CLIENT_ID": f"sosai-{name}",
+                f"{s.prefix}OAUTH_CLIENT_SECRET": _client_secret(name),
+            }
+            if s.calls
+            else {}
+        )
         svc |= {
             "build": _build(s),
             "environment": {
                 **SERVICE_ENV,
                 "DATABASE_URL": _url(s),
                 f"{s.prefix}MIGRATE_ON_STARTUP": "false",
+                **own_client,
                 **{
                     f"{s.prefix}{c.upper()}_URL": f"http://{by_name[c].service_name}:8000" for c in s.talks_to
                 },
@@ -99,11 +176,13 @@ def services(port_base: int = 8000) -> dict[str, Any]:
             "depends_on": {
                 **_healthy("postgres", "kafka"),
                 f"migrate-{name}": {"condition": "service_completed_successfully"},
-                **_healthy(*s.calls),
+                **_healthy("issuer", *s.calls),
             },
             "restart": "unless-stopped",
         }
         out[name] = svc
+    first = SERVICES[0]
+    out["issuer"] = issuer(f"sosai/{first.service_name}:local", _build(first))
     return out
 
 
@@ -226,8 +305,9 @@ COMPOSE_HEADER = """\
 # Sōsai on one machine: PostgreSQL 16, Apache Kafka 4.1 (KRaft), every service (each after its one-shot
 # migration), Prometheus and Grafana with provisioned dashboards.
 #   docker compose up -d --build     then  http://localhost:8001/docs ..., Grafana on :3000
-# Services run with SOSAI_ENVIRONMENT=production (no migrations at start-up, the dev JWT secret refused):
-# set SOSAI_JWT_SECRET in the environment or an .env file; the default below is for this laptop only.
+# Services run with SOSAI_ENVIRONMENT=production (no migrations at start-up, an OIDC issuer required): the
+# issuer is the development one with a key generated at start, its client secrets generated at deployment
+# (set SOSAI_CATALOG_CLIENT_SECRET and SOSAI_OPERATOR_CLIENT_SECRET, e.g. in .env: deploy/README.md).
 # Validated offline by tests/deploy/test_compose_and_image.py. The project name is the folder's.
 """
 

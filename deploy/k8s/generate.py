@@ -13,7 +13,7 @@ Adding a service is adding its ``ServiceSpec`` entry, then running this. Generat
   deploy/k8s/overlays/<env>/budget.yaml         replicas, pool sizes and PostgreSQL limits of the environment
   deploy/k8s/overlays/<env>/replacements.yaml   migration Job names carry the image tag
   deploy/k8s/overlays/<env>/prometheusrule.yaml the environment's rules (its namespace, its severities)
-  deploy/k8s/overlays/<env>/secrets.yaml        dev only: throwaway database passwords
+  deploy/k8s/overlays/<env>/secrets.yaml        dev only: throwaway database passwords and OAuth2 client secrets
   deploy/k8s/overlays/prod/grafana-dashboards.yaml  the dashboards (one set: they have a namespace variable)
   deploy/grafana/dashboards/*.json, deploy/prometheus/alerts.yml, deploy/prometheus/prometheus.yml
   docker-compose.yml, deploy/compose/initdb/10-sosai-databases.sh
@@ -45,6 +45,7 @@ from workloads import (  # noqa: E402
     app_secret,
     kafka_topics,
     migration_job,
+    oauth_client_secret,
     owner_secret,
     postgres_databases,
     postgres_roles,
@@ -298,6 +299,20 @@ def dev_secrets() -> list[dict[str, Any]]:
                     "stringData": {"username": user, "password": f"dev-{user.replace('_', '-')}-pw"},
                 }
             )
+    # throwaway, like the passwords above: the dev cluster's issuer registers this client with it
+    docs += [
+        {
+            "apiVersion": "v1",
+            "kind": "Secret",
+            "metadata": {"name": oauth_client_secret(s), "labels": PART_OF},
+            "stringData": {
+                "client_id": f"sosai-{s.service_name}",
+                "client_secret": f"dev-{s.service_name}-client",
+            },
+        }
+        for s in SERVICES
+        if s.calls
+    ]
     return docs
 
 

@@ -22,7 +22,8 @@ KAFKA_BOOTSTRAP = f"{KAFKA_CLUSTER}-kafka-bootstrap:{KAFKA_TLS_PORT}"
 #: Strimzi writes the cluster CA's public certificate to this Secret (key ca.crt)
 KAFKA_CA_SECRET = f"{KAFKA_CLUSTER}-cluster-ca-cert"
 KAFKA_CA_DIR = "/etc/sosai/kafka-ca"
-JWT_SECRET = "sosai-jwt"
+#: ConfigMap (per overlay) naming the OpenID Connect issuer whose JWKS every service verifies tokens with
+OIDC_CONFIG = "sosai-oidc"
 INGRESS_NAMESPACE = "ingress-nginx"
 MONITORING_NAMESPACE = "monitoring"
 PART_OF = {"app.kubernetes.io/part-of": "sosai"}
@@ -67,8 +68,9 @@ def migration_job(s: ServiceSpec) -> str:
     return f"{s.service_name}-migrate-release"
 
 
-def call_token_secret(s: ServiceSpec, callee: str) -> str:
-    return f"sosai-{s.service_name}-{callee}-token"
+def oauth_client_secret(s: ServiceSpec) -> str:
+    """The service's own OAuth2 client (keys client_id, client_secret) for calling other services."""
+    return f"sosai-{s.service_name}-oauth-client"
 
 
 def topics() -> dict[str, str]:
@@ -141,7 +143,13 @@ def base_container(s: ServiceSpec, name: str, *, owner: bool = False) -> dict[st
         "image": f"{IMAGE_PREFIX}{s.service_name}",
         "imagePullPolicy": "IfNotPresent",
         "envFrom": [{"configMapRef": {"name": f"{s.service_name}-config"}}],
-        "env": [*db_env(s, owner=owner), _secret("SOSAI_JWT_SECRET", JWT_SECRET, "SOSAI_JWT_SECRET")],
+        "env": [
+            *db_env(s, owner=owner),
+            {
+                "name": "SOSAI_OIDC_ISSUER_URL",
+                "valueFrom": {"configMapKeyRef": {"name": OIDC_CONFIG, "key": "SOSAI_OIDC_ISSUER_URL"}},
+            },
+        ],
         "securityContext": CONTAINER_SECURITY,
         "volumeMounts": [{"name": "tmp", "mountPath": "/tmp"}],
     }
@@ -157,10 +165,11 @@ def api_container(s: ServiceSpec) -> dict[str, Any]:
         _secret("KAFKA_SASL_PASSWORD", kafka_user(s), "password"),
         {"name": "KAFKA_SSL_CAFILE", "value": f"{KAFKA_CA_DIR}/ca.crt"},
     ]
-    c["env"] += [
-        _secret(f"{s.prefix}{callee.upper()}_TOKEN", call_token_secret(s, callee), "token")
-        for callee in s.calls
-    ]
+    if s.calls:  # its own client credentials: the issuer grants the scope each callee needs, no more
+        c["env"] += [
+            _secret(f"{s.prefix}OAUTH_CLIENT_ID", oauth_client_secret(s), "client_id"),
+            _secret(f"{s.prefix}OAUTH_CLIENT_SECRET", oauth_client_secret(s), "client_secret"),
+        ]
     c["volumeMounts"] = [
         *c["volumeMounts"],
         {"name": "kafka-ca", "mountPath": KAFKA_CA_DIR, "readOnly": True},

@@ -3,8 +3,8 @@
     .venv/bin/python scripts/seed/seed_fy2010.py [--registry-url URL] [--certification-url URL]
         [--calculator-url URL] [--catalog-url URL] [--workers N]
 
-Only public endpoints are used (no database access), with development tokens minted
-from ``SOSAI_JWT_SECRET`` (the development secret when unset). Every creating POST
+Only public endpoints are used (no database access), with development tokens signed with
+the development key (which the services trust when they run with ``make run`` or without an issuer). Every creating POST
 carries an ``Idempotency-Key`` derived from a stable name (``seed-fy2010/...``) and a
 request body that is the same on every run (fy2010_data.py is deterministic), so a
 re-run against the same databases replays the stored responses and creates nothing
@@ -14,7 +14,6 @@ twice. What the data is and why: docs/dataset.md.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -30,8 +29,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import fy2010_data as data
 
-from sosai_shared.auth.jwt import mint_token
-from sosai_shared.settings import DEV_JWT_SECRET
+from sosai_shared.auth.keys import audiences_for, mint_token
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -68,20 +66,25 @@ class Urls:
 class Api:
     """One keep-alive client per service; retries what is safe to retry (every POST has a key)."""
 
-    def __init__(self, base_url: str, secret: str) -> None:
+    def __init__(self, base_url: str) -> None:
         self.client = httpx.Client(
             base_url=base_url.rstrip("/"),
             timeout=60,
             limits=httpx.Limits(max_connections=16, max_keepalive_connections=16),
         )
-        self.secret = secret
         self._tokens: dict[tuple[str, str, tuple[str, ...]], tuple[str, float]] = {}
 
     def token(self, org: str, sub: str, *scopes: str) -> str:
         k = (org, sub, scopes)
         tok, exp = self._tokens.get(k, ("", 0.0))
         if time.monotonic() > exp:
-            tok = mint_token(secret=self.secret, org=org, sub=sub, scopes=scopes, ttl_seconds=3600)
+            tok = mint_token(
+                org=org,
+                sub=sub,
+                scopes=scopes,
+                ttl_seconds=3600,
+                audience=audiences_for(scopes),
+            )
             self._tokens[k] = (tok, time.monotonic() + 3000)
         return tok
 
@@ -160,17 +163,16 @@ ORGANISER = (CATALOG_ORG, "organiser-1", ("catalog:organise",))
 @dataclass
 class Seeder:
     urls: Urls
-    secret: str
     workers: int = 6
     log: Callable[[str], None] = print
     started: float = field(default_factory=time.monotonic)
     backdate_retirements: bool = False
 
     def __post_init__(self) -> None:
-        self.registry = Api(self.urls.registry, self.secret)
-        self.certification = Api(self.urls.certification, self.secret)
-        self.calculator = Api(self.urls.calculator, self.secret)
-        self.catalog = Api(self.urls.catalog, self.secret)
+        self.registry = Api(self.urls.registry)
+        self.certification = Api(self.urls.certification)
+        self.calculator = Api(self.urls.calculator)
+        self.catalog = Api(self.urls.catalog)
         self.pool = ThreadPoolExecutor(self.workers)
 
     def close(self) -> None:
@@ -588,7 +590,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=6, help="parallel requests (default 6)")
     args = ap.parse_args(argv)
     urls = Urls(args.registry_url, args.certification_url, args.calculator_url, args.catalog_url)
-    seeder = Seeder(urls, os.environ.get("SOSAI_JWT_SECRET", DEV_JWT_SECRET), workers=args.workers)
+    seeder = Seeder(urls, workers=args.workers)
     try:
         seeder.run()
     except SeedError as exc:

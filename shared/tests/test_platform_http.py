@@ -13,8 +13,12 @@ from sqlalchemy import func, select
 from toyapp import Note
 
 from sosai_shared.auth import guard_routes, mint_token
-from sosai_shared.settings import DEV_JWT_SECRET, ServiceSettings
+from sosai_shared.auth.keys import sign
+from sosai_shared.settings import ServiceSettings
 from sosai_shared.testing import auth
+
+#: What every service trusted before access tokens became asymmetric: now refused outright.
+OLD_HS256_SECRET = "sosai-development-secret-do-not-use-in-production-0123456789"
 
 W = auth("org-a", "notes:write", "notes:read")
 PROBLEM = "application/problem+json"
@@ -47,13 +51,14 @@ async def test_create_and_read_with_scopes(toy: httpx.AsyncClient) -> None:
         "missing_scope",
         "no_org",
         "wrong_key",
+        "hs256",
     ],
 )
 async def test_jwt_negative_cases_are_problem_json_never_500(toy: httpx.AsyncClient, case: str) -> None:
     now = int(time.time())
     base = {
         "iss": "https://auth.sosai.local",
-        "aud": "sosai",
+        "aud": "sosai-toy",
         "sub": "u",
         "org": "org-a",
         "scope": "notes:write",
@@ -64,32 +69,23 @@ async def test_jwt_negative_cases_are_problem_json_never_500(toy: httpx.AsyncCli
     if case == "garbage":
         headers = {"Authorization": "Bearer not.a.jwt"}
     elif case == "expired":
-        headers = {
-            "Authorization": "Bearer "
-            + pyjwt.encode({**base, "exp": now - 3600, "iat": now - 7200}, DEV_JWT_SECRET, "HS256")
-        }
+        headers = {"Authorization": "Bearer " + sign({**base, "exp": now - 3600, "iat": now - 7200})}
     elif case == "wrong_aud":
-        headers = {
-            "Authorization": "Bearer " + pyjwt.encode({**base, "aud": "other"}, DEV_JWT_SECRET, "HS256")
-        }
+        headers = {"Authorization": "Bearer " + sign({**base, "aud": "other"})}
     elif case == "wrong_iss":
-        headers = {
-            "Authorization": "Bearer "
-            + pyjwt.encode({**base, "iss": "https://evil"}, DEV_JWT_SECRET, "HS256")
-        }
+        headers = {"Authorization": "Bearer " + sign({**base, "iss": "https://evil"})}
     elif case == "alg_none":
         headers = {"Authorization": "Bearer " + pyjwt.encode(base, None, "none")}
     elif case == "missing_scope":
-        headers = {
-            "Authorization": "Bearer "
-            + pyjwt.encode({**base, "scope": "notes:read"}, DEV_JWT_SECRET, "HS256")
-        }
+        headers = {"Authorization": "Bearer " + sign({**base, "scope": "notes:read"})}
     elif case == "no_org":
         claims = dict(base)
         del claims["org"]
-        headers = {"Authorization": "Bearer " + pyjwt.encode(claims, DEV_JWT_SECRET, "HS256")}
+        headers = {"Authorization": "Bearer " + sign(claims)}
     elif case == "wrong_key":
         headers = {"Authorization": "Bearer " + pyjwt.encode(base, "x" * 64, "HS256")}
+    elif case == "hs256":
+        headers = {"Authorization": "Bearer " + pyjwt.encode(base, OLD_HS256_SECRET, "HS256")}
     before = await count_notes(toy)
     r = await toy.post("/v1/notes", json={"key": "k", "text": "x"}, headers=headers)
     assert r.status_code == (403 if case == "missing_scope" else 401), r.text
@@ -236,24 +232,32 @@ def test_settings_prefix_fallbacks_and_production_secrets(monkeypatch: pytest.Mo
     assert s.database_url == "postgresql+asyncpg://u@h/db" and s.kafka_bootstrap_servers == "k:1"
     assert s.migrate_on_startup is True
     monkeypatch.setenv("XSVC_ENVIRONMENT", "production")
-    with pytest.raises(ValidationError, match="development JWT secret"):
+    with pytest.raises(ValidationError, match="without an OIDC issuer"):
         S()
-    monkeypatch.setenv("XSVC_JWT_SECRET", "a-real-secret-from-a-vault-0123456789abcdef")
+    monkeypatch.setenv("XSVC_OIDC_ISSUER_URL", "https://sso.example.jp/realms/sosai/")
     prod = S()
     assert prod.migrate_on_startup is False
+    assert prod.jwt_issuer == "https://sso.example.jp/realms/sosai" and prod.jwt_audience == "sosai-xsvc"
+    assert prod.static_jwks() is None  # discovered from the issuer, never the development key
+    monkeypatch.setenv("XSVC_JWT_ALGORITHMS", '["RS256", "HS256"]')
+    with pytest.raises(ValidationError, match="never allowed"):
+        S()
 
 
 def test_token_cli_mints_verifiable_tokens(capsys: pytest.CaptureFixture[str]) -> None:
     from sosai_shared.auth.cli import main
+    from sosai_shared.auth.jwks import JwksSource
     from sosai_shared.auth.jwt import TokenVerifier
+    from sosai_shared.auth.keys import dev_jwks
 
-    main(["--org", "org-z", "--scope", "a:b", "--scope", "c:d"])
+    main(["--org", "org-z", "--scope", "a:b", "--scope", "c:d", "--local"])
     tok = capsys.readouterr().out.strip()
-    p = TokenVerifier(
-        key=DEV_JWT_SECRET, algorithms=["HS256"], issuer="https://auth.sosai.local", audience="sosai"
-    ).verify(tok)
-    assert p.org == "org-z" and p.scopes == {"a:b", "c:d"}
-    assert mint_token(secret="s" * 40, org="o", scopes=[]) != tok
+    for audience in ("sosai-a", "sosai-c"):  # a token goes to the services its scopes are for
+        p = TokenVerifier(
+            keys=JwksSource(static_jwks=dev_jwks()), issuer="https://auth.sosai.local", audience=audience
+        ).verify(tok)
+        assert p.org == "org-z" and p.scopes == {"a:b", "c:d"}
+    assert mint_token(org="o", scopes=[], audience="sosai-a") != tok
 
 
 async def test_text_the_database_cannot_store_is_a_422_not_a_500(toy: httpx.AsyncClient) -> None:

@@ -91,8 +91,8 @@ def test_services_are_wired_and_start_in_order(compose: dict[str, Any]) -> None:
         assert env["KAFKA_ENABLE_IDEMPOTENCE"] == "true"
         assert env["SOSAI_ENVIRONMENT"] == "production"
         assert env[f"{prefix}MIGRATE_ON_STARTUP"] == "false"
-        assert env["SOSAI_JWT_SECRET"], "production refuses the development secret"
-        assert "sosai-development-secret" not in env["SOSAI_JWT_SECRET"]
+        assert env["SOSAI_OIDC_ISSUER_URL"] == "http://issuer:8010", "production refuses to start without one"
+        assert "SOSAI_JWT_SECRET" not in env
         assert svc["depends_on"]["postgres"]["condition"] == "service_healthy"
         assert svc["depends_on"]["kafka"]["condition"] == "service_healthy"
         assert svc["depends_on"][f"migrate-{name}"]["condition"] == "service_completed_successfully"
@@ -102,14 +102,18 @@ def test_services_are_wired_and_start_in_order(compose: dict[str, Any]) -> None:
         )
         assert svc.get("read_only") is True and svc.get("user", "").split(":")[0] not in ("", "0", "root")
     assert _env(svcs["catalog"])["CATALOG_CALCULATOR_URL"] == "http://calculator:8000"
-    # production does not mint the catalog's calculator token itself: compose mints one at start
-    catalog_cmd = " ".join(svcs["catalog"]["command"])
-    assert "CATALOG_CALCULATOR_TOKEN" in catalog_cmd and "--scope calculator:estimate" in catalog_cmd
-    assert (
-        "exec uvicorn sosai_events_catalog.main:create_app --factory --host 0.0.0.0 --port 8000"
-        in catalog_cmd
-    )
+    # the catalog asks the issuer for its own token with its own client; the secret is generated at
+    # deployment (compose refuses to start without it), never in the repository
+    catalog = _env(svcs["catalog"])
+    assert catalog["CATALOG_OAUTH_CLIENT_ID"] == "sosai-catalog" and "command" not in svcs["catalog"]
+    assert catalog["CATALOG_OAUTH_CLIENT_SECRET"].startswith("${SOSAI_CATALOG_CLIENT_SECRET:?")
     assert svcs["catalog"]["depends_on"]["calculator"]["condition"] == "service_healthy"
+    issuer = svcs["issuer"]
+    assert issuer["command"][:3] == ["python", "-m", "sosai_shared.auth.dev_issuer"]
+    assert "--generate-key" in issuer["command"], "its signing key is made at start, never committed"
+    clients = issuer["environment"]["SOSAI_DEV_ISSUER_CLIENTS"]
+    assert '"scopes": ["calculator:estimate"]' in clients and "${SOSAI_CATALOG_CLIENT_SECRET:?" in clients
+    assert "dev-only" not in clients
 
     graph = {n: set(s.get("depends_on", {})) for n, s in svcs.items()}
     for n, deps in graph.items():

@@ -151,7 +151,9 @@ def test_every_service_has_its_workloads(rendered: dict[str, list[dict[str, Any]
         assert _env(api)["KAFKA_SASL_PASSWORD"]["valueFrom"]["secretKeyRef"]["name"] == f"sosai-{name}"
         for c in (api, migrate):
             assert {"configMapRef": {"name": f"{name}-config"}} in c["envFrom"]
-            assert _env(c)["SOSAI_JWT_SECRET"]["valueFrom"]["secretKeyRef"]["name"] == "sosai-jwt"
+            issuer = _env(c)["SOSAI_OIDC_ISSUER_URL"]["valueFrom"]["configMapKeyRef"]
+            assert issuer["key"] == "SOSAI_OIDC_ISSUER_URL" and issuer["name"].startswith("sosai-oidc")
+            assert "SOSAI_JWT_SECRET" not in _env(c), "services verify against the issuer's keys"
     assert configmaps["catalog-config"]["data"]["CATALOG_CALCULATOR_URL"] == "http://calculator:8000"
 
 
@@ -274,15 +276,19 @@ def test_prod_references_secrets_and_contains_none(rendered: dict[str, list[dict
     assert not [d for d in prod if d["kind"] == "Secret"], "prod must not ship literal secrets"
     refs = _secret_refs(prod) - OPERATOR_SECRETS
     assert refs == {
-        "sosai-jwt",
-        "sosai-catalog-calculator-token",
+        "sosai-catalog-oauth-client",
         "sosai-backup-s3",
         "sosai-tls",
         *(f"sosai-pg-{s[0]}" for s in SERVICES),
         *(f"sosai-pg-{s[0]}-app" for s in SERVICES),
     }
     documented = (DEPLOY / "README.md").read_text()
-    for name in ("`sosai-jwt`", "`sosai-pg-<service>`", "`sosai-pg-<service>-app`", "`sosai-backup-s3`"):
+    for name in (
+        "`sosai-catalog-oauth-client`",
+        "`sosai-pg-<service>`",
+        "`sosai-pg-<service>-app`",
+        "`sosai-backup-s3`",
+    ):
         assert name in documented, f"deploy/README.md must list {name}"
 
 

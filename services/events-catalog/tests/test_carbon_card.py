@@ -13,8 +13,9 @@ from catalog_helpers import ORGANISER, count_rows, create_session, register
 from sqlalchemy import true
 
 from sosai_events_catalog.models import CarbonRecord
+from sosai_shared.auth.jwks import JwksSource
 from sosai_shared.auth.jwt import TokenVerifier
-from sosai_shared.settings import DEV_JWT_SECRET
+from sosai_shared.auth.keys import dev_jwks
 
 
 async def test_estimate_from_registrants_and_actual_from_attendance(catalog) -> None:  # type: ignore[no-untyped-def]
@@ -58,7 +59,9 @@ async def test_estimate_from_registrants_and_actual_from_attendance(catalog) -> 
         assert all(a["origin"] == "Tokyo Chiyoda" for a in sent["attendees"])
         # the catalog calls with a service token carrying calculator:estimate
         principal = TokenVerifier(
-            key=DEV_JWT_SECRET, algorithms=["HS256"], issuer="https://auth.sosai.local", audience="sosai"
+            keys=JwksSource(static_jwks=dev_jwks()),
+            issuer="https://auth.sosai.local",
+            audience="sosai-calculator",
         ).verify(calc.authorizations[0].removeprefix("Bearer "))
         assert principal.org == "sosai-catalog" and principal.has("calculator:estimate")
 

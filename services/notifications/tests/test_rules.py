@@ -139,10 +139,14 @@ def test_production_refuses_the_development_secrets_key() -> None:
     from sosai_notifications.config import Settings
 
     with pytest.raises(ValueError, match="secrets key"):
-        Settings(environment="production", jwt_public_key="k", database_url="sqlite+aiosqlite:///x.db")
+        Settings(
+            environment="production",
+            oidc_issuer_url="https://sso.example.jp/realms/sosai",
+            database_url="sqlite+aiosqlite:///x.db",
+        )
     s = Settings(
         environment="production",
-        jwt_public_key="k",
+        oidc_issuer_url="https://sso.example.jp/realms/sosai",
         database_url="sqlite+aiosqlite:///x.db",
         secrets_key="MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
     )

@@ -180,9 +180,9 @@ def _schemes(scopes: list[str], token_url: str) -> dict[str, Any]:
         BEARER: {
             "type": "http",
             "scheme": "bearer",
-            "bearerFormat": "sk_… (organisation API key) or JWT",
-            "description": "An organisation's API key (`Authorization: Bearer sk_…`), scoped like a token, "
-            "or an access token obtained elsewhere.",
+            "bearerFormat": "JWT",
+            "description": "An access token obtained from the issuer, presented as "
+            "`Authorization: Bearer …` (organisation API keys, not issued yet, will use this scheme).",
         },
     }
 

@@ -20,8 +20,8 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import MetaData
 
-from sosai_shared.apidocs import DEFAULT_TOKEN_URL, document_api, install_docs
-from sosai_shared.auth.jwt import TokenVerifier, guard_routes, public
+from sosai_shared.apidocs import document_api, install_docs
+from sosai_shared.auth.jwt import guard_routes, public, verifier_for
 from sosai_shared.db import Database, ping
 from sosai_shared.errors import document_problems, install_error_handlers, problem
 from sosai_shared.events.consumer import EventConsumer
@@ -155,16 +155,10 @@ def create_service_app(
         docs_url=None,  # install_docs serves /docs and /redoc without a CDN
         redoc_url=None,
     )
-    app.state.token_verifier = TokenVerifier(
-        key=settings.jwt_public_key or settings.jwt_secret,
-        algorithms=settings.jwt_algorithms,
-        issuer=settings.jwt_issuer,
-        audience=settings.jwt_audience,
-    )
+    app.state.token_verifier = verifier_for(settings)
     install_error_handlers(app)
     generate_openapi = app.openapi
-    # the settings name the issuer's token endpoint once the OAuth2 work adds it
-    token_url: str = getattr(settings, "oauth_token_url", "") or DEFAULT_TOKEN_URL
+    token_url = settings.token_endpoint()
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

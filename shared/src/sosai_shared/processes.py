@@ -1,9 +1,9 @@
 """The four services as separate processes: ``make run`` and the end-to-end tests use this.
 
 ``python -m sosai_shared.processes`` starts the embedded broker (unless
-``KAFKA_BOOTSTRAP_SERVERS`` points elsewhere) and the four services on their
-ports, waits until each answers ``/readyz``, prints where they are, and on
-Ctrl-C (or SIGTERM) stops them all and the broker, leaving no process behind.
+``KAFKA_BOOTSTRAP_SERVERS`` points elsewhere), the development OAuth2 issuer (unless
+``SOSAI_OIDC_ISSUER_URL`` names one) and the services on their ports, waits until
+each answers ``/readyz``, prints where they are, and on Ctrl-C (or SIGTERM) stops them all and the broker, leaving no process behind.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+
+from sosai_shared.auth.keys import DEV_ISSUER, DEV_ISSUER_PORT
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,43 @@ def _broker_script(root: Path, action: str) -> None:
     subprocess.run(["bash", str(root / "deploy" / "local" / "tansu.sh"), action], check=True)
 
 
+#: The development OAuth2 issuer's port (``make run`` only; production trusts a real OIDC provider).
+#: The catalog's own development client (``auth/dev_clients.json``): ``calculator:estimate`` only.
+CATALOG_DEV_CLIENT = ("events-catalog", "dev-only-events-catalog")
+
+
+def start_dev_issuer(env: dict[str, str], log_dir: Path) -> subprocess.Popen[bytes] | None:
+    """Start the development issuer unless an issuer is configured, and point the services at it."""
+    if env.get("SOSAI_OIDC_ISSUER_URL"):
+        return None
+    port = int(env.get("SOSAI_DEV_ISSUER_PORT", DEV_ISSUER_PORT))
+    log_dir.mkdir(parents=True, exist_ok=True)
+    with open(log_dir / "dev-issuer.log", "ab") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "sosai_shared.auth.dev_issuer", "--port", str(port)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if httpx.get(url + "/healthz", timeout=2).json().get("service") == "dev-issuer":
+                env["SOSAI_OIDC_ISSUER_URL"] = url
+                env.setdefault("SOSAI_JWT_ISSUER", DEV_ISSUER)  # what the issuer names itself
+                env.setdefault("CATALOG_OAUTH_CLIENT_ID", CATALOG_DEV_CLIENT[0])
+                env.setdefault("CATALOG_OAUTH_CLIENT_SECRET", CATALOG_DEV_CLIENT[1])
+                return proc
+        except (httpx.HTTPError, ValueError):
+            pass
+        time.sleep(0.3)
+    proc.terminate()
+    proc.wait(10)
+    raise RuntimeError(f"the development issuer did not start on {url}; see {log_dir / 'dev-issuer.log'}")
+
+
 def main() -> int:
     if sys.argv[1:] == ["--list"]:
         for spec in SERVICES:
@@ -232,6 +271,13 @@ def main() -> int:
     for spec in SERVICES:
         for other in spec.talks_to:
             env.setdefault(f"{spec.prefix}{other.upper()}_URL", f"http://127.0.0.1:{by_name[other].port}")
+    try:
+        issuer = start_dev_issuer(env, log_dir)
+    except RuntimeError as exc:
+        print(str(exc), file=sys.stderr)
+        if own_broker:
+            _broker_script(root, "stop")
+        return 1
     procs = [ServiceProcess(spec, env, log_dir) for spec in SERVICES]
     stopping = False
 
@@ -255,7 +301,8 @@ def main() -> int:
             print(
                 f"  {p.spec.name:<15} {p.url}   docs {p.url}/docs   metrics {p.url}/metrics   log {p.log_path}"
             )
-        print("\nMint a token:  make token ORG=my-org SCOPES='registry:write registry:read'")
+        print(f"  {'dev issuer':<15} {env['SOSAI_OIDC_ISSUER_URL']}   (OAuth2 client credentials: /token)")
+        print("\nGet a token:  make token ORG=demo-org SCOPES='registry:write registry:read'")
         print("Press Ctrl-C to stop everything.\n", flush=True)
         while not stopping:
             for p in procs:
@@ -274,6 +321,9 @@ def main() -> int:
         print("stopping…", flush=True)
         for p in procs:
             p.stop()
+        if issuer is not None:
+            issuer.terminate()
+            issuer.wait(10)
         if own_broker:
             _broker_script(root, "stop")
         print("stopped.")

@@ -2,14 +2,15 @@
 
 Every service subclasses :class:`ServiceSettings` with its own ``env_prefix``
 (``REGISTRY_``, ``CERTIFICATION_`` ...). ``DATABASE_URL`` and
-``KAFKA_BOOTSTRAP_SERVERS`` (and the platform-wide ``SOSAI_JWT_SECRET`` and
-``SOSAI_ENVIRONMENT``) are also read without the service prefix, because the
+``KAFKA_BOOTSTRAP_SERVERS`` (and the platform-wide ``SOSAI_OIDC_ISSUER_URL``, ``SOSAI_JWKS``
+and ``SOSAI_ENVIRONMENT``) are also read without the service prefix, because the
 architecture promises that setting those two moves a service onto PostgreSQL
 and Apache Kafka (docker-compose and Kubernetes set them per container).
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any, Literal
@@ -17,14 +18,15 @@ from typing import Any, Literal
 from pydantic import model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-#: The development signing secret. Anything but development refuses to start with it.
-DEV_JWT_SECRET = "sosai-development-secret-do-not-use-in-production-0123456789"
+from sosai_shared.auth.keys import ASYMMETRIC_ALGORITHMS, DEV_ISSUER, DEV_ISSUER_URL, audience_of, dev_jwks
 
 _UNPREFIXED = {
     "database_url": "DATABASE_URL",
     "kafka_bootstrap_servers": "KAFKA_BOOTSTRAP_SERVERS",
     "kafka_enable_idempotence": "KAFKA_ENABLE_IDEMPOTENCE",
-    "jwt_secret": "SOSAI_JWT_SECRET",
+    "oidc_issuer_url": "SOSAI_OIDC_ISSUER_URL",
+    "jwt_issuer": "SOSAI_JWT_ISSUER",
+    "jwks": "SOSAI_JWKS",
     "environment": "SOSAI_ENVIRONMENT",
     "kafka_topic_prefix": "KAFKA_TOPIC_PREFIX",
     "kafka_security_protocol": "KAFKA_SECURITY_PROTOCOL",
@@ -98,11 +100,28 @@ class ServiceSettings(BaseSettings):
     relay_batch_size: int = 200
     relay_poll_seconds: float = 0.5
     consumer_max_attempts: int = 5
-    jwt_secret: str = DEV_JWT_SECRET
-    jwt_public_key: str = ""
-    jwt_algorithms: list[str] = ["HS256"]
-    jwt_issuer: str = "https://auth.sosai.local"
-    jwt_audience: str = "sosai"
+    #: The OpenID Connect issuer whose JWKS verifies access tokens (discovered from
+    #: ``/.well-known/openid-configuration``). Production refuses to start without one.
+    oidc_issuer_url: str = ""
+    #: Static keys instead of discovery (tests, in-process apps): inline JWKS JSON or a file path.
+    #: With neither this nor an issuer, outside production, the development key is trusted.
+    jwks: str = ""
+    #: Expected ``iss``: the issuer URL by default (Keycloak: ``https://host/realms/<realm>``).
+    jwt_issuer: str = ""
+    #: The issuer's token endpoint as the OpenAPI documents it (Keycloak:
+    #: ``…/realms/<realm>/protocol/openid-connect/token``); empty: ``<issuer>/token``, the
+    #: development issuer's, which ``make run`` serves on port 8010.
+    oauth_token_url: str = ""
+    #: This service's own audience: ``sosai-<service_name>`` by default.
+    jwt_audience: str = ""
+    jwt_algorithms: list[str] = list(ASYMMETRIC_ALGORITHMS)
+    #: Issuer fetches time out quickly: a request never hangs on a slow issuer.
+    jwks_timeout_seconds: float = 2.0
+    #: At most one JWKS refresh for unknown kids per this many seconds (forged kids cannot flood the issuer).
+    jwks_min_refresh_seconds: float = 30.0
+    #: This service's own OAuth2 client (client-credentials grant) for calling other services.
+    oauth_client_id: str = ""
+    oauth_client_secret: str = ""
     max_body_bytes: int = 1_048_576
     max_page_size: int = 200
     log_level: str = "INFO"
@@ -145,15 +164,34 @@ class ServiceSettings(BaseSettings):
             self.kafka_sasl_username and self.kafka_sasl_password
         ):
             raise ValueError("KAFKA_SECURITY_PROTOCOL is SASL but the SASL username or password is empty")
-        if self.environment == "production":
-            if self.jwt_secret == DEV_JWT_SECRET and not self.jwt_public_key:
-                raise ValueError(
-                    "refusing to start in production with the development JWT secret: "
-                    "set the service's JWT_PUBLIC_KEY (or a real JWT_SECRET)"
-                )
-            if "none" in {a.lower() for a in self.jwt_algorithms}:
-                raise ValueError("the 'none' JWT algorithm is never allowed")
+        if not self.jwt_audience:
+            self.jwt_audience = audience_of(self.service_name)
+        if not self.jwt_issuer:
+            self.jwt_issuer = self.oidc_issuer_url.rstrip("/") if self.oidc_issuer_url else DEV_ISSUER
+        refused = [a for a in self.jwt_algorithms if a.lower() == "none" or a.upper().startswith("HS")]
+        if refused:
+            raise ValueError(f"JWT algorithms {refused} are never allowed: access tokens are asymmetric")
+        if self.environment == "production" and not self.oidc_issuer_url:
+            raise ValueError(
+                "refusing to start in production without an OIDC issuer: set SOSAI_OIDC_ISSUER_URL "
+                "(the development key is for development and tests only)"
+            )
         return self
+
+    def token_endpoint(self) -> str:
+        if self.oauth_token_url:
+            return self.oauth_token_url
+        return f"{(self.oidc_issuer_url or DEV_ISSUER_URL).rstrip('/')}/token"
+
+    def static_jwks(self) -> dict[str, Any] | None:
+        """The configured static JWKS (inline JSON or a file), the development key, or None (discovery)."""
+        if self.jwks:
+            text = self.jwks if self.jwks.lstrip().startswith("{") else Path(self.jwks).read_text()
+            document: dict[str, Any] = json.loads(text)
+            return document
+        if self.oidc_issuer_url:
+            return None
+        return dev_jwks()
 
     def engine_options(self) -> dict[str, Any]:
         """The pool arguments of :func:`sosai_shared.db.create_engine`, from these settings."""

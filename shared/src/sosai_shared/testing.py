@@ -16,20 +16,20 @@ import uuid
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TypeVar
 
-from sosai_shared.auth.jwt import mint_token
-from sosai_shared.settings import DEV_JWT_SECRET
+from sosai_shared.auth.keys import audience_of, mint_token
+from sosai_shared.processes import SERVICES
 
 T = TypeVar("T")
 
+#: Every audience a test token is good for: each service checks its own, and the shared tests'
+#: toy app is ``toy``.
+ALL_AUDIENCES = [audience_of(s.service_name) for s in SERVICES] + [audience_of("toy")]
+
 
 def token(org: str, *scopes: str, sub: str | None = None, ttl: int = 3600) -> str:
-    return mint_token(
-        secret=os.environ.get("SOSAI_JWT_SECRET", DEV_JWT_SECRET),
-        org=org,
-        scopes=scopes,
-        sub=sub,
-        ttl_seconds=ttl,
-    )
+    """An EdDSA access token signed with the development key, which services trust when no issuer
+    is configured (tests, in-process apps, the processes the end-to-end tests start)."""
+    return mint_token(org=org, scopes=scopes, sub=sub, ttl_seconds=ttl, audience=ALL_AUDIENCES)
 
 
 def auth(org: str, *scopes: str, sub: str | None = None) -> dict[str, str]:

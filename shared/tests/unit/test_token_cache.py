@@ -7,27 +7,29 @@ import time
 import pytest
 
 from sosai_shared.auth import jwt as auth_jwt
-from sosai_shared.auth.jwt import TokenVerifier, mint_token
+from sosai_shared.auth.jwks import JwksSource
+from sosai_shared.auth.jwt import TokenVerifier
+from sosai_shared.auth.keys import dev_jwks, mint_token
 from sosai_shared.errors import Unauthorized
-
-SECRET = "unit-test-secret-that-is-long-enough-for-hs256"
 
 
 def _verifier() -> TokenVerifier:
     return TokenVerifier(
-        key=SECRET, algorithms=["HS256"], issuer="https://auth.sosai.local", audience="sosai"
+        keys=JwksSource(static_jwks=dev_jwks()), issuer="https://auth.sosai.local", audience="sosai-registry"
     )
 
 
 def _token(sub: str, ttl: int = 600) -> str:
-    return mint_token(secret=SECRET, org="org-a", scopes=["registry:read"], sub=sub, ttl_seconds=ttl)
+    return mint_token(
+        org="org-a", scopes=["registry:read"], sub=sub, ttl_seconds=ttl, audience="sosai-registry"
+    )
 
 
 def _counting(v: TokenVerifier, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     checked: list[str] = []
     real = v._check
 
-    def check(token: str) -> tuple[auth_jwt.Principal, float]:
+    def check(token: str) -> tuple[auth_jwt.Principal, float, str | None]:
         checked.append(token)
         return real(token)
 
@@ -44,7 +46,8 @@ def test_a_verified_token_is_checked_once_until_it_expires(monkeypatch: pytest.M
     assert checked == [token]
     later = time.time() + 600 + auth_jwt.LEEWAY_SECONDS + 1
     monkeypatch.setattr(auth_jwt.time, "time", lambda: later)
-    v.verify(token)  # past exp + leeway by the cache's clock: checked again, not served from memory
+    with pytest.raises(Unauthorized, match="expired"):
+        v.verify(token)  # past exp + leeway: checked again (and refused), not served from memory
     assert checked == [token, token]
 
 

@@ -12,8 +12,8 @@ class Settings(ServiceSettings):
 
     service_name: str = "catalog"
     port: int = 8004
-    #: Bearer token for the calculator in production (``CATALOG_CALCULATOR_TOKEN``); in development
-    #: the catalog mints a short-lived service token with the shared secret instead.
+    #: A fixed bearer token for the calculator (``CATALOG_CALCULATOR_TOKEN``), overriding the catalog's
+    #: own client credentials (``CATALOG_OAUTH_CLIENT_ID``/``_SECRET``, asked of the issuer).
     calculator_token: str = ""
     #: Retries after the first attempt, with exponential backoff, for transport errors and 5xx.
     calculator_retries: int = 2

@@ -1,28 +1,35 @@
-"""JWT verification (RFC 9068 style) as FastAPI dependencies.
+"""JWT verification (RFC 9068 style) against the issuer's JWKS, as FastAPI dependencies.
 
 Tokens carry ``iss``, ``aud``, ``sub``, ``exp``, ``iat``, ``jti``, ``scope`` (space
-separated) and ``org`` (the caller's organisation). Verification pins the
-algorithm allow-list, issuer and audience and requires expiry. Every route either
-depends on :func:`require` (named scopes) or on :func:`public`; :func:`guard_routes`
-refuses to start an app with a route that has neither, so nothing is open by
-accident.
+separated) and ``org`` (the caller's organisation). They are signed with an asymmetric key
+(EdDSA, RS256, ...) that the issuer publishes in its JWKS; a service only verifies, pinning the
+algorithm allow-list (never HS* nor ``none``), the issuer, its own audience and expiry. Every
+route either depends on :func:`require` (named scopes) or on :func:`public`; :func:`guard_routes`
+refuses to start an app with a route that has neither, so nothing is open by accident.
 """
 
 from __future__ import annotations
 
 import time
-import uuid
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import jwt as pyjwt
 from fastapi import Depends, FastAPI, Request
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from joserfc import jwt
+from joserfc.errors import ExpiredTokenError, JoseError
+from joserfc.jws import extract_compact
+from joserfc.jwt import JWTClaimsRegistry
 
+from sosai_shared.auth.jwks import JwksSource
+from sosai_shared.auth.keys import ASYMMETRIC_ALGORITHMS
 from sosai_shared.errors import Forbidden, Unauthorized
+
+if TYPE_CHECKING:
+    from sosai_shared.settings import ServiceSettings
 
 #: Scope that lets programme staff act on any organisation's records.
 ADMIN_SUFFIX = ":admin"
@@ -50,51 +57,84 @@ LEEWAY_SECONDS = 30
 
 
 class TokenVerifier:
-    """Verifies bearer tokens; a token that verified is remembered until it expires.
+    """Verifies bearer tokens against a :class:`JwksSource`; a token that verified is remembered
+    until it expires.
 
     Why a cache: a client sends the same token with every request, and checking its signature
     and claims again each time was a visible share of a move's CPU. Only successes are kept,
     keyed by the whole token string (so any change to it is a miss), never beyond ``exp`` plus
     the leeway the first check allowed, and at most :data:`TOKEN_CACHE_SIZE` of them (least
-    recently used first out). The key and the claims checked are fixed per verifier, so a
-    cached answer is the answer a fresh check would give until the token expires.
+    recently used first out). A remembered token whose key the issuer no longer publishes is
+    checked again (and refused): removing a key takes effect at the next refresh of the keys.
     """
 
-    def __init__(self, *, key: str, algorithms: Iterable[str], issuer: str, audience: str) -> None:
-        algs = [a for a in algorithms if a.lower() != "none"]
+    def __init__(
+        self,
+        *,
+        keys: JwksSource,
+        issuer: str,
+        audience: str,
+        algorithms: Iterable[str] = ASYMMETRIC_ALGORITHMS,
+    ) -> None:
+        algs = [a for a in algorithms if a.lower() != "none" and not a.upper().startswith("HS")]
         if not algs:
-            raise ValueError("at least one JWT algorithm other than 'none' is required")
-        self.key, self.algorithms, self.issuer, self.audience = key, algs, issuer, audience
-        self._verified: OrderedDict[str, tuple[Principal, float]] = OrderedDict()
+            raise ValueError("at least one asymmetric JWT algorithm is required (HS* and 'none' are refused)")
+        self.keys, self.algorithms, self.issuer, self.audience = keys, algs, issuer, audience
+        self._claims = JWTClaimsRegistry(
+            leeway=LEEWAY_SECONDS,
+            iss={"essential": True, "value": issuer},
+            aud={"essential": True, "value": audience},
+            exp={"essential": True},
+            sub={"essential": True},
+        )
+        self._verified: OrderedDict[str, tuple[Principal, float, str | None]] = OrderedDict()
+
+    async def averify(self, token: str) -> Principal:
+        """Verify, first fetching the issuer's keys if needed (once more for an unknown ``kid``)."""
+        if self._remembered(token) is None:
+            kid = self._header(token).get("kid")
+            await self.keys.keys()
+            if isinstance(kid, str) and not self.keys.has_kid(kid):
+                await self.keys.refresh()
+        return self.verify(token)
 
     def verify(self, token: str) -> Principal:
-        hit = self._verified.get(token)
-        if hit is not None:
-            principal, valid_until = hit
-            if time.time() < valid_until:
-                self._verified.move_to_end(token)
-                return principal
-            del self._verified[token]
-        principal, exp = self._check(token)
-        self._verified[token] = (principal, exp + LEEWAY_SECONDS)
+        """Verify with the keys already cached (no network)."""
+        principal = self._remembered(token)
+        if principal is not None:
+            return principal
+        principal, exp, kid = self._check(token)
+        self._verified[token] = (principal, exp + LEEWAY_SECONDS, kid)
         if len(self._verified) > TOKEN_CACHE_SIZE:
             self._verified.popitem(last=False)
         return principal
 
-    def _check(self, token: str) -> tuple[Principal, float]:
-        try:
-            claims = pyjwt.decode(
-                token,
-                self.key,
-                algorithms=self.algorithms,
-                issuer=self.issuer,
-                audience=self.audience,
-                options={"require": ["exp", "iat", "iss", "aud", "sub"]},
-                leeway=LEEWAY_SECONDS,
+    def _remembered(self, token: str) -> Principal | None:
+        hit = self._verified.get(token)
+        if hit is None:
+            return None
+        principal, valid_until, kid = hit
+        if time.time() < valid_until and (kid is None or self.keys.has_kid(kid)):
+            self._verified.move_to_end(token)
+            return principal
+        del self._verified[token]
+        return None
+
+    def _check(self, token: str) -> tuple[Principal, float, str | None]:
+        header = self._header(token)
+        keys = self.keys.cached
+        kid = header.get("kid")
+        kid = kid if isinstance(kid, str) else None
+        if keys is None or (kid is not None and not self.keys.has_kid(kid)):
+            raise Unauthorized(
+                "The bearer token was signed with a key the issuer does not publish.", type="invalid-token"
             )
-        except pyjwt.ExpiredSignatureError as exc:
+        try:
+            claims = jwt.decode(token, keys, algorithms=self.algorithms).claims
+            self._claims.validate(claims)
+        except ExpiredTokenError as exc:
             raise Unauthorized("The bearer token has expired.", type="token-expired") from exc
-        except pyjwt.InvalidTokenError as exc:
+        except (JoseError, ValueError, TypeError) as exc:
             raise Unauthorized(f"The bearer token is not valid: {exc}.", type="invalid-token") from exc
         org = claims.get("org")
         if not isinstance(org, str) or not org:
@@ -102,7 +142,34 @@ class TokenVerifier:
         scope = claims.get("scope", "")
         scopes = frozenset(scope.split()) if isinstance(scope, str) else frozenset()
         principal = Principal(sub=str(claims["sub"]), org=org, scopes=scopes, token_id=claims.get("jti"))
-        return principal, float(claims["exp"])
+        return principal, float(claims["exp"]), kid
+
+    def _header(self, token: str) -> dict[str, Any]:
+        try:
+            header = dict(extract_compact(token.encode("ascii")).protected)
+        except (JoseError, ValueError, TypeError, UnicodeError) as exc:
+            raise Unauthorized("The bearer token is not a signed JWT.", type="invalid-token") from exc
+        if header.get("alg") not in self.algorithms:
+            raise Unauthorized(
+                f"The bearer token's algorithm {header.get('alg')!r} is not accepted.", type="invalid-token"
+            )
+        return header
+
+
+def verifier_for(settings: ServiceSettings) -> TokenVerifier:
+    """The service's verifier: its own audience, the issuer's keys (or the static/development ones)."""
+    source = JwksSource(
+        static_jwks=settings.static_jwks(),
+        issuer_url=settings.oidc_issuer_url or None,
+        timeout_seconds=settings.jwks_timeout_seconds,
+        min_refresh_seconds=settings.jwks_min_refresh_seconds,
+    )
+    return TokenVerifier(
+        keys=source,
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+        algorithms=settings.jwt_algorithms,
+    )
 
 
 _bearer = HTTPBearer(auto_error=False, description="JWT issued for the caller's organisation")
@@ -115,7 +182,7 @@ async def current_principal(
     if creds is None or creds.scheme.lower() != "bearer":
         raise Unauthorized("A bearer token is required.", type="missing-token")
     verifier: TokenVerifier = request.app.state.token_verifier
-    principal = verifier.verify(creds.credentials)
+    principal = await verifier.averify(creds.credentials)
     request.state.principal = principal
     return principal
 
@@ -191,34 +258,6 @@ def guard_routes(app: FastAPI, allow_unmarked: Iterable[str] = ()) -> None:
         raise RuntimeError(f"routes without an auth decision (require(...) or public): {open_routes}")
 
 
-def mint_token(
-    *,
-    secret: str,
-    org: str,
-    scopes: Iterable[str],
-    sub: str | None = None,
-    issuer: str = "https://auth.sosai.local",
-    audience: str = "sosai",
-    ttl_seconds: int = 3600,
-    algorithm: str = "HS256",
-    extra: dict[str, Any] | None = None,
-) -> str:
-    """Development issuer: used by ``make token``, seeding and tests."""
-    now = int(time.time())
-    claims: dict[str, Any] = {
-        "iss": issuer,
-        "aud": audience,
-        "sub": sub or f"user@{org}",
-        "org": org,
-        "scope": " ".join(scopes),
-        "iat": now,
-        "exp": now + ttl_seconds,
-        "jti": str(uuid.uuid4()),
-    }
-    claims.update(extra or {})
-    return pyjwt.encode(claims, secret, algorithm=algorithm)
-
-
 async def optional_principal(request: Request) -> Principal | None:
     """The verified caller if a valid token came; None otherwise (``require`` does the refusing).
 
@@ -233,7 +272,7 @@ async def optional_principal(request: Request) -> Principal | None:
         return None
     verifier: TokenVerifier = request.app.state.token_verifier
     try:
-        principal = verifier.verify(credentials.strip())
+        principal = await verifier.averify(credentials.strip())
     except Exception:
         return None
     request.state.principal = principal

@@ -19,7 +19,8 @@ import httpx
 
 from sosai_events_catalog.config import Settings
 from sosai_events_catalog.metrics import CALCULATOR_CALLS
-from sosai_shared.auth import mint_token
+from sosai_shared.auth.client_credentials import TokenUnavailable, client_token
+from sosai_shared.auth.keys import audience_of, mint_token
 from sosai_shared.outbound import tls_context
 
 log = logging.getLogger("sosai.catalog.calculator")
@@ -39,19 +40,32 @@ class CalculatorRefused(CalculatorUnavailable):
     Not an outage, so never a 503: recording such a footprint is the caller's 422."""
 
 
-def bearer_token(settings: Settings) -> str:
+async def bearer_token(settings: Settings) -> str:
+    """The catalog's own token for the calculator, carrying ``calculator:estimate`` and nothing else."""
     if settings.calculator_token:
         return settings.calculator_token
+    if settings.oauth_client_id and settings.oidc_issuer_url:
+        # the catalog's own OAuth2 client: it holds a client secret, never a key that signs tokens
+        try:
+            return await client_token(
+                settings.oidc_issuer_url,
+                settings.oauth_client_id,
+                settings.oauth_client_secret,
+                ESTIMATE_SCOPE,
+                timeout=settings.http_timeout_seconds,
+            )
+        except TokenUnavailable as exc:
+            raise CalculatorUnavailable(str(exc)) from exc
     if settings.environment == "production":
-        raise CalculatorUnavailable("no calculator token configured (CATALOG_CALCULATOR_TOKEN)")
-    # development/test: a short-lived service token signed with the shared development secret
+        raise CalculatorUnavailable("no calculator client configured (CATALOG_OAUTH_CLIENT_ID/_SECRET)")
+    # development and tests without an issuer: a five-minute token for the calculator's audience
+    # only, signed with the development key those services trust
     return mint_token(
-        secret=settings.jwt_secret,
         org=SERVICE_ORG,
         scopes=[ESTIMATE_SCOPE],
         sub="service:events-catalog",
         issuer=settings.jwt_issuer,
-        audience=settings.jwt_audience,
+        audience=audience_of("calculator"),
         ttl_seconds=300,
     )
 
@@ -59,7 +73,7 @@ def bearer_token(settings: Settings) -> str:
 async def estimate_event(settings: Settings, body: dict[str, Any]) -> Decimal:
     """Total t-CO2 of an event as the calculator computes it."""
     url = settings.calculator_url.rstrip("/") + "/v1/estimates/event"
-    headers = {"Authorization": f"Bearer {bearer_token(settings)}"}
+    headers = {"Authorization": f"Bearer {await bearer_token(settings)}"}
     reason = "no attempt made"
     async with httpx.AsyncClient(timeout=settings.http_timeout_seconds, verify=tls_context()) as client:
         for attempt in range(settings.calculator_retries + 1):
