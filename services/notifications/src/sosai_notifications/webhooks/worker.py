@@ -136,7 +136,6 @@ class DeliveryWorker:
             self._start(self.queue.take())
             stale = time.monotonic() - self._refilled_at > MAX_QUEUE_AGE
             if (self._want_refill and self.queue.starved()) or stale:
-                self._want_refill = False
                 try:
                     await self.refill()
                 except Exception as exc:  # database away: try again on the next tick
@@ -150,9 +149,9 @@ class DeliveryWorker:
 
     async def refill(self) -> int:
         """Read the head of the database's queue into memory: one query; the jobs now waiting."""
-        self._refilled_at = time.monotonic()
         if self.queue.free() == 0:
-            return 0
+            return 0  # nothing could start: read when a slot frees
+        self._refilled_at, self._want_refill = time.monotonic(), False
         limit = self.queue.capacity
         saturated = self.queue.saturated()
         # only reads: on SQLite it must not queue for the write lock behind the consumer
