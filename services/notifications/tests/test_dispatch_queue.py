@@ -40,10 +40,10 @@ def queue(capacity: int = 100, in_flight: int = 8, per_sub: int = 4) -> Dispatch
 
 def test_jobs_start_oldest_first_within_the_per_subscription_and_overall_bounds() -> None:
     q = queue(in_flight=6, per_sub=4)
-    q.replace([job(n) for n in range(5)] + [job(n, sub="sub-b") for n in range(5)])
+    q.replace([job(n) for n in range(5)] + [job(n, sub="sub-b") for n in range(10, 15)])
     started = q.take()
     # sub-a takes its four slots, then sub-b gets the remaining two of the six
-    assert [j.id for j in started] == [f"msg_sub-a_{n}" for n in range(4)] + ["msg_sub-b_0", "msg_sub-b_1"]
+    assert [j.id for j in started] == [f"msg_sub-a_{n}" for n in range(4)] + ["msg_sub-b_10", "msg_sub-b_11"]
     assert q.take() == [] and q.free() == 0
     q.sent(started[0])  # a slot frees: the next one overall may go, in order
     assert [j.id for j in q.take()] == ["msg_sub-a_4"]
@@ -67,12 +67,18 @@ def test_one_subject_of_a_subscription_is_never_sent_twice_at_once() -> None:
 def test_a_slow_subscription_holds_only_its_own_slots() -> None:
     q = queue(in_flight=8, per_sub=2)
     q.replace([job(n, sub="slow") for n in range(50)])
-    assert len(q.take()) == 2
+    slow_started = q.take()
+    assert len(slow_started) == 2
     assert q.saturated() == ["slow"]
     assert q.starved()  # slots are free but only the saturated subscription's jobs wait
-    # the refill leaves out the saturated subscription: the others' jobs get the room
-    q.replace([job(n, sub="fast") for n in range(3)])
-    assert [j.subscription_id for j in q.take()] == ["fast", "fast"]
+    # the refill leaves out the saturated subscription, keeping its waiting jobs (at most half the
+    # queue): the others' jobs get the room, and the slow one goes on where it was
+    kept = q.kept(q.saturated())
+    assert len(kept) == 48 and kept[0].id == "msg_slow_2"
+    q.replace([job(n, sub="fast") for n in range(100, 103)], kept)
+    assert [j.subscription_id for j in q.take()] == ["fast", "fast"]  # its own two slots
+    q.sent(slow_started[0])  # the slow receiver answers: its next job starts, no refill needed
+    assert [j.id for j in q.take()] == ["msg_slow_2"]
 
 
 def test_the_queue_and_the_unrecorded_outcomes_are_bounded() -> None:

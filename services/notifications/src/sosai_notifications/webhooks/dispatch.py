@@ -17,7 +17,7 @@ instead of asking the database again. The guarantees live here, tested without a
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from sosai_notifications.models import Delivery, StoredEvent, Subscription
@@ -78,10 +78,18 @@ class DispatchQueue:
         busy = len(self._sending) + len(self._unrecorded)
         return max(min(self.max_in_flight - len(self._sending), self.capacity - busy), 0)
 
-    def replace(self, jobs: Iterable[Job]) -> None:
-        """The waiting jobs become what the database says is due now (dropping stale ones)."""
+    def kept(self, subscriptions: Collection[str]) -> list[Job]:
+        """Waiting jobs of these (saturated) subscriptions, at most half the queue: a refill that
+        leaves those subscriptions out keeps them, and still has room for the others."""
+        wanted = set(subscriptions)
+        return [j for j in self._waiting.values() if j.subscription_id in wanted][: self.capacity // 2]
+
+    def replace(self, jobs: Iterable[Job], kept: Iterable[Job] = ()) -> None:
+        """The waiting jobs become what the database says is due now (dropping stale ones), with
+        the ``kept`` ones merged in, oldest due first."""
+        merged = sorted([*kept, *jobs], key=lambda j: (j.delivery.next_attempt_at, j.delivery.event_seq))
         self._waiting = {}
-        for job in jobs:
+        for job in merged:
             if len(self._waiting) >= self.capacity:
                 break
             if job.id in self._sending or job.id in self._unrecorded or job.lane in self._lanes:

@@ -42,6 +42,8 @@ log = logging.getLogger("sosai.notifications.worker")
 
 #: Seconds after which the in-memory queue is read again even if it still has work.
 MAX_QUEUE_AGE = 2.0
+#: Least seconds between two reads of the queue asked for by events (not by age).
+MIN_REFILL_INTERVAL = 0.1
 #: Most outcomes recorded in one transaction.
 RECORD_BATCH = 500
 
@@ -88,7 +90,6 @@ class DeliveryWorker:
         self._stop = asyncio.Event()
         self._want_refill = True
         self._refilled_at = float("-inf")
-        self._left_out: set[str] = set()  # saturated subscriptions the last refill skipped
         self._outcomes: list[tuple[Job, service.Attempt]] = []
         self._outcome_ready = asyncio.Event()
         self._sends: dict[asyncio.Task[None], Job] = {}
@@ -134,33 +135,42 @@ class DeliveryWorker:
         poll = self.settings.worker_poll_seconds
         while not self._stop.is_set():
             self._start(self.queue.take())
-            stale = time.monotonic() - self._refilled_at > MAX_QUEUE_AGE
-            if (self._want_refill and self.queue.starved()) or stale:
-                try:
-                    await self.refill()
-                except Exception as exc:  # database away: try again on the next tick
-                    log.warning("delivery worker refill failed: %r", exc)
-                self._start(self.queue.take())
+            since = time.monotonic() - self._refilled_at
+            timeout = poll
+            if since > MAX_QUEUE_AGE or (self._want_refill and self.queue.starved()):
+                if since > MAX_QUEUE_AGE or since >= MIN_REFILL_INTERVAL:
+                    try:
+                        await self.refill(keep_saturated=since <= MAX_QUEUE_AGE)
+                    except Exception as exc:  # database away: try again on the next tick
+                        log.warning("delivery worker refill failed: %r", exc)
+                    self._start(self.queue.take())
+                else:  # a burst of wake-ups: one read per interval is enough
+                    timeout = MIN_REFILL_INTERVAL - since
             try:
-                await asyncio.wait_for(self.wakeup.wait(), timeout=poll)
+                await asyncio.wait_for(self.wakeup.wait(), timeout=timeout)
             except TimeoutError:
                 self._want_refill = True  # retries come due with time
             self.wakeup.clear()
 
-    async def refill(self) -> int:
-        """Read the head of the database's queue into memory: one query; the jobs now waiting."""
+    async def refill(self, keep_saturated: bool = True) -> int:
+        """Read the head of the database's queue into memory: one query; the jobs now waiting.
+
+        Subscriptions with every slot taken are left out of the query; their waiting jobs are
+        kept (unless ``keep_saturated`` is false: the periodic full reread), so a saturated
+        subscription neither fills the page nor makes the worker read its backlog again and again.
+        """
         if self.queue.free() == 0:
             return 0  # nothing could start: read when a slot frees
         self._refilled_at, self._want_refill = time.monotonic(), False
-        limit = self.queue.capacity
         saturated = self.queue.saturated()
+        kept = self.queue.kept(saturated) if keep_saturated else []
+        limit = self.queue.capacity - len(kept)
         # only reads: on SQLite it must not queue for the write lock behind the consumer
         async with self.db.read_sessionmaker() as session:
             rows = await repo.due(
                 session, utcnow(), limit=limit, busy=self.queue.busy_ids(), saturated=saturated
             )
-        self.queue.replace(Job(d, s, e) for d, s, e in rows)
-        self._left_out = set(saturated)
+        self.queue.replace((Job(d, s, e) for d, s, e in rows), kept)
         if len(rows) >= limit:
             self._want_refill = True  # more is due than the queue holds: read on once it runs dry
         return self.queue.waiting
@@ -181,8 +191,6 @@ class DeliveryWorker:
         self.queue.sent(job)
         self._outcomes.append((job, service.Attempt(job.id, status, latency, error, utcnow())))
         self._outcome_ready.set()
-        if job.subscription_id in self._left_out:
-            self._want_refill = True  # the last refill skipped it for want of a slot: one is free
         self.wakeup.set()
 
     async def _record_loop(self) -> None:
