@@ -6,7 +6,8 @@ the registry's events, then publishes ``CreditsRetiredV1`` CloudEvents on the re
 ``--rate`` events per second for ``--seconds``, each stamped with its publication time, exactly as
 the registry's outbox relay publishes them after the commit. Prints p50/p90/p99/max of publication
 → acknowledgement and how many arrived. The registry's own commit → publication leg (its relay is
-woken by the commit) is not in these figures. Not part of the test suites.
+woken by the commit) is not in these figures. Not part of the test suites. With ``--backlog`` the
+delivery worker is off until every event is stored, then on: its own rate on that backlog.
 
     SOSAI_TANSU_PORT=19160 bash deploy/local/tansu.sh start
     .venv/bin/python bench/notifications/run.py --broker 127.0.0.1:19160 --rate 200 --seconds 60
@@ -97,6 +98,8 @@ async def run(args: argparse.Namespace) -> None:
     }
     if args.database_url:
         env["NOTIFICATIONS_DATABASE_URL"] = args.database_url
+    if args.backlog:  # the consumer stores everything first; the delivery worker starts on a backlog
+        env["NOTIFICATIONS_RUN_WORKERS"] = "false"
     spec = next(s for s in SERVICES if s.name == "notifications")
     proc = ServiceProcess(spec, env, tmp / "log", port=args.port)
     proc.start()
@@ -140,6 +143,14 @@ async def run(args: argparse.Namespace) -> None:
             achieved = total / (time.monotonic() - start)
         finally:
             await producer.stop()
+        if args.backlog:
+            await stored(proc.url, len(sent))
+            proc.stop()
+            proc = ServiceProcess(
+                spec, {**env, "NOTIFICATIONS_RUN_WORKERS": "true"}, tmp / "log", port=args.port
+            )
+            proc.start()
+            await asyncio.to_thread(proc.wait_ready, 120)
         deadline = time.monotonic() + args.drain
         while len(acked) < len(sent) and time.monotonic() < deadline:  # noqa: ASYNC110 (a bench's drain)
             await asyncio.sleep(0.5)
@@ -156,6 +167,25 @@ async def run(args: argparse.Namespace) -> None:
     print(
         f"receiver answers in {args.receiver_ms} ms; database {args.database_url or 'SQLite (embedded default)'}"
     )
+    if args.backlog and len(acked) >= 2:
+        first, last = min(acked.values()), max(acked.values())
+        print(
+            f"backlog of {len(sent)} deliveries: {len(acked)} acknowledged in {last - first:.1f} s, "
+            f"{(len(acked) - 1) / (last - first):.1f} deliveries/s (the latencies above include the wait)"
+        )
+
+
+async def stored(url: str, total: int) -> None:
+    """Wait until the service has stored ``total`` events (counted along its public feed)."""
+    count, cursor = 0, None
+    async with httpx.AsyncClient(base_url=url, timeout=30) as client:
+        while count < total:
+            params = {"limit": 200} | ({"after": cursor} if cursor else {})
+            page = (await client.get("/v1/public/feed", params=params)).json()
+            count += len(page["items"])
+            cursor = page["next_cursor"]
+            if not page["items"]:
+                await asyncio.sleep(1.0)
 
 
 def main() -> None:
@@ -167,6 +197,11 @@ def main() -> None:
     ap.add_argument("--port", type=int, default=18605)
     ap.add_argument("--drain", type=float, default=120, help="seconds to wait for the last acknowledgements")
     ap.add_argument("--database-url", default="", help="PostgreSQL URL (default: a SQLite file)")
+    ap.add_argument(
+        "--backlog",
+        action="store_true",
+        help="store every event with the delivery worker off, then start it: its own rate on a backlog",
+    )
     asyncio.run(run(ap.parse_args()))
 
 

@@ -28,6 +28,9 @@ class Settings(ServiceSettings):
     #: At most this many HTTP deliveries in flight at once, and per subscription.
     max_in_flight: int = 64
     max_in_flight_per_subscription: int = 16
+    #: The worker's in-memory queue of due deliveries (a cache of the database's, refilled by one
+    #: query), and the most sent deliveries whose outcome may wait for its batched record.
+    delivery_queue_size: int = Field(default=512, ge=1)
     #: One delivery attempt's whole time (connect, send, wait for the answer).
     delivery_timeout_seconds: float = 10.0
     #: Backoff: base * 2^(attempt-1), capped, with full jitter; given up after the window (~3 days).

@@ -29,7 +29,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         def wake(_event: object) -> None:
             worker = rt.extras.get("delivery_worker")
             if worker is not None:
-                worker.wakeup.set()
+                worker.notify()
 
         return [
             EventConsumer(

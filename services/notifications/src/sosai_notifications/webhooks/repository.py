@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from sqlalchemy import and_, exists, select, update
@@ -43,11 +43,21 @@ async def candidates(session: AsyncSession, owners: Sequence[str], public: bool)
     return list((await session.execute(stmt.order_by(col(Subscription.id)))).scalars())
 
 
-async def due(session: AsyncSession, now: datetime, *, limit: int, busy: Iterable[str]) -> list[Delivery]:
-    """Pending deliveries whose time has come and that head their subject's queue.
+async def due(
+    session: AsyncSession,
+    now: datetime,
+    *,
+    limit: int,
+    busy: Collection[str] = (),
+    saturated: Collection[str] = (),
+) -> list[tuple[Delivery, Subscription, StoredEvent]]:
+    """Pending deliveries whose time has come and that head their subject's queue, oldest due
+    first, each with its subscription and its event (one query, not one per delivery).
 
     A delivery waits while an earlier event on the same subject for the same subscription is
-    still pending (per-subject order); deliveries of disabled subscriptions wait too.
+    still pending (per-subject order); deliveries of disabled subscriptions wait too. ``busy``
+    deliveries (being sent, or their outcome not recorded yet) and the deliveries of ``saturated``
+    subscriptions (every slot taken) are left out, so the page holds only what may start.
     """
     earlier = aliased(Delivery)
     head_of_line = ~exists().where(
@@ -59,8 +69,9 @@ async def due(session: AsyncSession, now: datetime, *, limit: int, busy: Iterabl
         )
     )
     stmt = (
-        select(Delivery)
+        select(Delivery, Subscription, StoredEvent)
         .join(Subscription, col(Subscription.id) == col(Delivery.subscription_id))
+        .join(StoredEvent, col(StoredEvent.seq) == col(Delivery.event_seq))
         .where(
             col(Delivery.status) == "pending",
             col(Delivery.next_attempt_at) <= now,
@@ -68,10 +79,23 @@ async def due(session: AsyncSession, now: datetime, *, limit: int, busy: Iterabl
             head_of_line,
         )
     )
-    busy = list(busy)
     if busy:
-        stmt = stmt.where(col(Delivery.id).not_in(busy))
-    return list((await session.execute(stmt.order_by(col(Delivery.next_attempt_at)).limit(limit))).scalars())
+        stmt = stmt.where(col(Delivery.id).not_in(list(busy)))
+    if saturated:
+        stmt = stmt.where(col(Delivery.subscription_id).not_in(list(saturated)))
+    stmt = stmt.order_by(col(Delivery.next_attempt_at), col(Delivery.event_seq)).limit(limit)
+    return [(d, s, e) for d, s, e in (await session.execute(stmt)).tuples()]
+
+
+async def deliveries_for_update(session: AsyncSession, ids: Collection[str]) -> dict[str, Delivery]:
+    """Several deliveries by id, locked in id order (one worker transaction records them)."""
+    stmt = select(Delivery).where(col(Delivery.id).in_(sorted(ids))).order_by(col(Delivery.id))
+    return {d.id: d for d in (await session.execute(stmt.with_for_update())).scalars()}
+
+
+async def subscriptions_for_update(session: AsyncSession, ids: Collection[str]) -> dict[str, Subscription]:
+    stmt = select(Subscription).where(col(Subscription.id).in_(sorted(ids))).order_by(col(Subscription.id))
+    return {s.id: s for s in (await session.execute(stmt.with_for_update())).scalars()}
 
 
 async def delivery(
@@ -83,10 +107,6 @@ async def delivery(
     if for_update:
         stmt = stmt.with_for_update()
     return (await session.execute(stmt)).scalar_one_or_none()
-
-
-async def event(session: AsyncSession, seq: int) -> StoredEvent | None:
-    return await session.get(StoredEvent, seq)
 
 
 async def deliveries_page(

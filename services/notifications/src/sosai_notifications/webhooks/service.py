@@ -6,6 +6,8 @@ Takes the session, never commits (the request's unit of work or the worker's tra
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -143,41 +145,63 @@ async def fan_out(session: AsyncSession, event: StoredEvent) -> int:
     return count
 
 
-async def record_attempt(
-    session: AsyncSession,
-    settings: Settings,
-    delivery_id: str,
-    *,
-    status_code: int | None,
-    latency_ms: int,
-    error: str | None,
-) -> Delivery | None:
-    """The outcome of one attempt: log it, then succeed, retry later, give up, or disable."""
-    d = await repo.delivery(session, delivery_id, for_update=True)
-    if d is None or d.status != "pending":
-        return d
-    sub = await repo.subscription(session, d.subscription_id, for_update=True)
-    assert sub is not None
-    now = utcnow()
-    result = rules.outcome(status_code)
-    if result == "error" and error and "timed out" in error.lower():
+@dataclass(frozen=True)
+class Attempt:
+    """What one delivery attempt came to, as the worker saw it (``at``: when the answer came)."""
+
+    delivery_id: str
+    status_code: int | None
+    latency_ms: int
+    error: str | None
+    at: datetime
+
+
+async def record_attempts(session: AsyncSession, settings: Settings, attempts: Sequence[Attempt]) -> set[str]:
+    """The outcomes of several attempts, in the order given: log each, then succeed, retry later,
+    give up, or disable. Returns the subscriptions this disabled (their other deliveries wait).
+
+    An attempt on a delivery that is no longer pending (recorded already) is ignored, so recording
+    the same outcome twice changes nothing.
+    """
+    deliveries = await repo.deliveries_for_update(session, {a.delivery_id for a in attempts})
+    subs = await repo.subscriptions_for_update(session, {d.subscription_id for d in deliveries.values()})
+    disabled: set[str] = set()
+    for a in attempts:
+        d = deliveries.get(a.delivery_id)
+        if d is None or d.status != "pending":
+            continue
+        sub = subs[d.subscription_id]
+        was_active = sub.status == "active"
+        await _apply_attempt(session, settings, d, sub, a)
+        if was_active and sub.status != "active":
+            disabled.add(sub.id)
+    await session.flush()
+    return disabled
+
+
+async def _apply_attempt(
+    session: AsyncSession, settings: Settings, d: Delivery, sub: Subscription, a: Attempt
+) -> None:
+    now = a.at
+    result = rules.outcome(a.status_code)
+    if result == "error" and a.error and "timed out" in a.error.lower():
         result = "timeout"
     d.attempts += 1
     d.last_attempt_at, d.last_status_code, d.last_latency_ms, d.last_error = (
         now,
-        status_code,
-        latency_ms,
-        error,
+        a.status_code,
+        a.latency_ms,
+        a.error,
     )
     session.add(
         DeliveryAttempt(
             delivery_id=d.id,
             attempt=d.attempts,
             at=now,
-            status_code=status_code,
-            latency_ms=latency_ms,
+            status_code=a.status_code,
+            latency_ms=a.latency_ms,
             outcome=result,
-            error=error,
+            error=a.error,
         )
     )
     if result == "succeeded":
@@ -199,8 +223,6 @@ async def record_attempt(
             d.next_attempt_at = next_at
         if now - sub.failing_since >= timedelta(seconds=settings.disable_after_failing_seconds):
             await _disable(session, sub, "every delivery failed for too long", settings)
-    await session.flush()
-    return d
 
 
 async def _disable(session: AsyncSession, sub: Subscription, reason: str, settings: Settings) -> None:
