@@ -19,7 +19,6 @@ from sosai_shared.auth.dev_issuer import dev_clients
 from sosai_shared.auth.keys import DEV_ISSUER, DEV_ISSUER_URL, audiences_for, mint_token
 
 
-
 def _dev_client(org: str, sub: str | None, scopes: list[str]) -> tuple[str, str] | None:
     for client_id, c in dev_clients().items():
         if c["org"] == org and (sub is None or c["sub"] == sub) and set(scopes) <= set(c["scopes"]):

@@ -31,7 +31,14 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPBasic, HTTPBasicCredentials
 from joserfc.jwk import OKPKey
 
-from sosai_shared.auth.keys import DEV_ISSUER, DEV_ISSUER_PORT, DEV_PRIVATE_JWK, audiences_for, public_jwks, sign
+from sosai_shared.auth.keys import (
+    DEV_ISSUER,
+    DEV_ISSUER_PORT,
+    DEV_PRIVATE_JWK,
+    audiences_for,
+    public_jwks,
+    sign,
+)
 
 CLIENTS_FILE = Path(__file__).with_name("dev_clients.json")
 TOKEN_TTL_SECONDS = 3600
