@@ -153,6 +153,8 @@ async def test_a_visitor_browses_the_programme_in_chromium(
     await page.get_by_role("link", name="CO-2010-001").click()
     assert "検証できました" in await page.inner_text("main")
     label = page.get_by_role("img", name="認証 CO-2010-001: 有効")
+    # a click returns once the new page's document is there, not its images: wait for them
+    await page.wait_for_load_state("load")
     assert await label.evaluate("img => img.complete && img.naturalWidth > 0")
 
     # switch language: the same page, in English, with lang="en"
