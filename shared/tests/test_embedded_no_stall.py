@@ -4,7 +4,6 @@ so writes go on answering while events pile up in the outbox."""
 from __future__ import annotations
 
 import asyncio
-import os
 import threading
 import time
 import uuid
@@ -13,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from toyapp import ToySettings, make_app
+from toyapp import toy_client
 
 from sosai_shared.testing import auth, wait_until
 
@@ -28,19 +27,10 @@ REQUEST_TIMEOUT_MS = 120_000
 @pytest.fixture
 async def patient_toy(database_url: str, bootstrap_servers: str) -> AsyncIterator[httpx.AsyncClient]:
     """The toy with a relay that waits up to two minutes for the broker's answer."""
-    settings = ToySettings(
-        database_url=database_url,
-        kafka_bootstrap_servers=bootstrap_servers,
-        migrate_on_startup=False,
-        kafka_request_timeout_ms=REQUEST_TIMEOUT_MS,
-        kafka_enable_idempotence=os.environ.get("KAFKA_ENABLE_IDEMPOTENCE", "false") == "true",
-    )
-    app = make_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://toy") as client:
-            client.app = app  # type: ignore[attr-defined]
-            yield client
+    async with toy_client(
+        database_url, bootstrap_servers, kafka_request_timeout_ms=REQUEST_TIMEOUT_MS
+    ) as client:
+        yield client
 
 
 async def test_writes_answer_while_the_broker_is_frozen_with_a_backlog(

@@ -3,7 +3,6 @@ with Retry-After and the IETF RateLimit fields, probes never limited."""
 
 from __future__ import annotations
 
-import os
 import re
 import uuid
 from collections.abc import AsyncIterator
@@ -11,7 +10,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 from sqlalchemy import select
-from toyapp import Note, ToySettings, make_app
+from toyapp import Note, toy_client
 
 from sosai_shared.ratelimit import route_class
 from sosai_shared.testing import auth
@@ -21,21 +20,14 @@ PROBLEM = "application/problem+json"
 
 @pytest.fixture
 async def limited(database_url: str, bootstrap_servers: str) -> AsyncIterator[httpx.AsyncClient]:
-    settings = ToySettings(
-        database_url=database_url,
-        kafka_bootstrap_servers=bootstrap_servers,
-        migrate_on_startup=False,
-        kafka_enable_idempotence=os.environ.get("KAFKA_ENABLE_IDEMPOTENCE", "false") == "true",
+    async with toy_client(
+        database_url,
+        bootstrap_servers,
         rate_limit_public_reads="3/minute",
         rate_limit_reads="4/minute",
         rate_limit_writes="2/minute",
-    )
-    app = make_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://toy") as client:
-            client.app = app  # type: ignore[attr-defined]
-            yield client
+    ) as client:
+        yield client
 
 
 async def test_public_reads_are_limited_per_address_with_the_draft_s_fields(

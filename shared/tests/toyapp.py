@@ -8,7 +8,7 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import Annotated, ClassVar
+from typing import Annotated, Any, ClassVar
 
 import httpx
 from fastapi import APIRouter, Depends, Request
@@ -155,13 +155,17 @@ def create_app():  # type: ignore[no-untyped-def]
 
 
 @asynccontextmanager
-async def toy_client(database_url: str, bootstrap_servers: str) -> AsyncIterator[httpx.AsyncClient]:
-    """The toy service on the tier's database and broker, behind an in-process HTTP client."""
+async def toy_client(
+    database_url: str, bootstrap_servers: str, **overrides: Any
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The toy service on the tier's database and broker, behind an in-process HTTP client;
+    ``overrides`` are further settings (small rate limits, a patient relay)."""
     settings = ToySettings(
         database_url=database_url,
         kafka_bootstrap_servers=bootstrap_servers,
         migrate_on_startup=False,
         kafka_enable_idempotence=os.environ.get("KAFKA_ENABLE_IDEMPOTENCE", "false") == "true",
+        **overrides,
     )
     app = make_app(settings)
     async with app.router.lifespan_context(app):
