@@ -30,6 +30,7 @@ COPY services/calculator/pyproject.toml services/calculator/pyproject.toml
 COPY services/events-catalog/pyproject.toml services/events-catalog/pyproject.toml
 COPY services/notifications/pyproject.toml services/notifications/pyproject.toml
 COPY services/explorer/pyproject.toml services/explorer/pyproject.toml
+COPY clients/python/pyproject.toml clients/python/pyproject.toml
 RUN --mount=type=cache,target=/root/.cache/uv \
     uv sync --frozen --no-dev --no-install-workspace --package "sosai-${SERVICE}"
 # Then the code: the shared package and this one service (with its migrations/ folder).

@@ -9,7 +9,7 @@ SERVICES = $(shell $(PY) -m sosai_shared.processes --list | cut -d' ' -f2)
 UNIT_DIRS = $(wildcard shared/tests/unit services/*/tests/unit)
 UNIT_ARGS := -q -p no:randomly -p no:schemathesis -p no:hypothesispytest -p no:anyio
 
-.PHONY: help venv run test test-unit test-full lint fmt token seed reconcile report bench infra-up infra-down migrate migration sbom scan clean
+.PHONY: help venv run test test-unit test-full lint fmt token client seed reconcile report bench infra-up infra-down migrate migration sbom scan clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ fmt: venv ## format the code
 
 token: venv ## a development token, from the dev issuer when it runs: make token ORG=moe-jver-registry SUB=registry-officer-2 SCOPES="registry:admin"
 	@$(PY) -m sosai_shared.auth.cli --org "$(or $(ORG),demo-org)" $(if $(SUB),--sub "$(SUB)") $(foreach s,$(SCOPES),--scope $(s))
+
+client: venv ## regenerate the Python client (clients/python) from the four services' OpenAPI
+	$(PY) scripts/client/generate.py
 
 seed: venv ## load the FY2010 white-paper programme through the public APIs (services running: make run)
 	$(PY) scripts/seed/seed_fy2010.py $(ARGS)

@@ -3,8 +3,9 @@
     .venv/bin/python scripts/seed/seed_fy2010.py [--registry-url URL] [--certification-url URL]
         [--calculator-url URL] [--catalog-url URL] [--workers N]
 
-Only public endpoints are used (no database access), with development tokens signed with
-the development key (which the services trust when they run with ``make run`` or without an issuer). Every creating POST
+Only public endpoints are used (no database access), all through the generated Python client
+(clients/python, ``seed_client.py``), with development tokens signed with the development key
+(which the services trust when they run with ``make run`` or without an issuer). Every creating POST
 carries an ``Idempotency-Key`` derived from a stable name (``seed-fy2010/...``) and a
 request body that is the same on every run (fy2010_data.py is deterministic), so a
 re-run against the same databases replays the stored responses and creates nothing
@@ -24,17 +25,85 @@ from datetime import time as dtime
 from pathlib import Path
 from typing import Any, TypeVar
 
-import httpx
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import fy2010_data as data
+from seed_client import Actor, Api, SeedError, model, retryable
+from sosai_client import calculator, certification, events_catalog, registry
+from sosai_client.calculator.api.footprints import create_footprint_v1_footprints_post as create_footprint
+from sosai_client.calculator.models import EventFootprintIn, OrganisationFootprintIn, ProductFootprintIn
+from sosai_client.certification.api.applications import (
+    certify_application_v1_applications_application_id_certify_post as certify_application,
+)
+from sosai_client.certification.api.applications import (
+    create_application_v1_applications_post as create_application,
+)
+from sosai_client.certification.api.applications import (
+    get_application_v1_applications_application_id_get as get_application,
+)
+from sosai_client.certification.api.applications import (
+    start_review_v1_applications_application_id_review_post as start_review,
+)
+from sosai_client.certification.api.applications import (
+    submit_application_v1_applications_application_id_submit_post as submit_application,
+)
+from sosai_client.certification.api.providers import (
+    register_provider_directly_v1_admin_providers_post as register_provider,
+)
+from sosai_client.certification.api.public import get_statistics_v1_statistics_get as certification_statistics
+from sosai_client.certification.api.reported_cases import (
+    bulk_report_cases_v1_admin_reported_cases_bulk_post as bulk_report_cases,
+)
+from sosai_client.certification.models import AdminProviderIn, ApplicationIn, BulkReportedCasesIn, CertifyIn
+from sosai_client.events_catalog.api.carbon import (
+    record_footprint_v1_sessions_session_id_footprint_post as record_footprint,
+)
+from sosai_client.events_catalog.api.registrations import (
+    mark_attended_v1_registrations_registration_id_attendance_post as mark_attended,
+)
+from sosai_client.events_catalog.api.registrations import (
+    register_v1_sessions_session_id_registrations_post as register,
+)
+from sosai_client.events_catalog.api.sessions import create_session_v1_sessions_post as create_session
+from sosai_client.events_catalog.api.statistics import statistics_v1_statistics_get as catalog_statistics
+from sosai_client.events_catalog.models import RegistrationIn, SessionIn
+from sosai_client.registry.api.accounts import get_account_v1_accounts_account_id_get as get_account
+from sosai_client.registry.api.accounts import open_account_v1_accounts_post as open_account
+from sosai_client.registry.api.certifications import (
+    certify_v1_projects_project_id_certifications_post as certify_credits,
+)
+from sosai_client.registry.api.methodologies import (
+    create_methodology_v1_methodologies_post as create_methodology,
+)
+from sosai_client.registry.api.projects import apply_project_v1_projects_post as apply_project
+from sosai_client.registry.api.projects import (
+    transition_v1_projects_project_id_transitions_post as transition,
+)
+from sosai_client.registry.api.public_ledger import statistics_v1_statistics_get as registry_statistics
+from sosai_client.registry.api.transactions import (
+    approve_v1_transactions_transaction_id_approve_post as approve,
+)
+from sosai_client.registry.api.transactions import (
+    propose_issuance_v1_certifications_certification_id_issuances_post as propose_issuance,
+)
+from sosai_client.registry.api.transactions import retire_v1_retirements_post as retire
+from sosai_client.registry.api.transactions import transfer_v1_transfers_post as transfer
+from sosai_client.registry.models import (
+    AccountIn,
+    ApproveIn,
+    CertificationIn,
+    IssuanceProposalIn,
+    MethodologyIn,
+    ProjectIn,
+    RetirementIn,
+    TransferIn,
+    TransitionIn,
+)
 
-from sosai_shared.auth.keys import audiences_for, mint_token
+__all__ = ["SeedError", "main", "retryable"]
 
 T = TypeVar("T")
 R = TypeVar("R")
 JST = timezone(timedelta(hours=9))
-KEY = "seed-fy2010"
 
 # who acts: programme staff of each service (two registry officers for the four eyes)
 REGISTRY_ORG = "moe-jver-registry"
@@ -49,10 +118,11 @@ VERIFIERS = (
     "SGSジャパン / SGS Japan",
     "日本環境認証機構 / JACO",
 )
-
-
-class SeedError(RuntimeError):
-    pass
+FOOTPRINTS = {
+    "organisation": OrganisationFootprintIn,
+    "product": ProductFootprintIn,
+    "event": EventFootprintIn,
+}
 
 
 @dataclass
@@ -63,95 +133,15 @@ class Urls:
     catalog: str = "http://127.0.0.1:8004"
 
 
-class Api:
-    """One keep-alive client per service; retries what is safe to retry (every POST has a key)."""
-
-    def __init__(self, base_url: str) -> None:
-        self.client = httpx.Client(
-            base_url=base_url.rstrip("/"),
-            timeout=60,
-            limits=httpx.Limits(max_connections=16, max_keepalive_connections=16),
-        )
-        self._tokens: dict[tuple[str, str, tuple[str, ...]], tuple[str, float]] = {}
-
-    def token(self, org: str, sub: str, *scopes: str) -> str:
-        k = (org, sub, scopes)
-        tok, exp = self._tokens.get(k, ("", 0.0))
-        if time.monotonic() > exp:
-            tok = mint_token(
-                org=org,
-                sub=sub,
-                scopes=scopes,
-                ttl_seconds=3600,
-                audience=audiences_for(scopes),
-            )
-            self._tokens[k] = (tok, time.monotonic() + 3000)
-        return tok
-
-    def call(
-        self,
-        method: str,
-        path: str,
-        *,
-        auth: tuple[str, str, tuple[str, ...]] | None = None,
-        body: Any = None,
-        key: str | None = None,
-        params: dict[str, Any] | None = None,
-    ) -> Any:
-        headers = {}
-        if auth is not None:
-            headers["Authorization"] = f"Bearer {self.token(auth[0], auth[1], *auth[2])}"
-        if key is not None:
-            headers["Idempotency-Key"] = key
-        for attempt in range(60):
-            try:
-                r = self.client.request(method, path, json=body, headers=headers, params=params)
-            except httpx.TransportError as exc:
-                if attempt >= 5:
-                    raise SeedError(f"{method} {self.client.base_url}{path}: {exc!r}") from exc
-                time.sleep(0.5 * (attempt + 1))
-                continue
-            if r.status_code < 300:
-                return r.json()
-            if r.status_code == 429:  # over the service's rate limit: wait as long as it asks
-                time.sleep(min(float(r.headers.get("retry-after", "1")), 60.0))
-                continue
-            problem = r.json() if r.headers.get("content-type", "").endswith("json") else {}
-            if retryable(r.status_code, problem):
-                time.sleep(0.5)
-                continue
-            raise SeedError(f"{method} {self.client.base_url}{path} → {r.status_code}: {r.text[:800]}")
-        raise SeedError(f"{method} {path}: still in flight after retries")
-
-    def post(self, path: str, body: Any, auth: tuple[str, str, tuple[str, ...]], key: str) -> Any:
-        return self.call("POST", path, auth=auth, body=body, key=f"{KEY}/{key}")
-
-    def get(self, path: str, auth: tuple[str, str, tuple[str, ...]] | None = None, **params: Any) -> Any:
-        return self.call("GET", path, auth=auth, params=params or None)
-
-    def close(self) -> None:
-        self.client.close()
-
-
-def retryable(status: int, problem: Any) -> bool:
-    """The same key still in flight (a retry overtook its first try), or a database briefly busy:
-    both are safe to retry because the key makes the request happen at most once. A problem's
-    ``type`` is a URI (``https://sosai.jp/problems/idempotency-in-flight``): compare its last segment."""
-    if status == 503:
-        return True
-    kind = problem.get("type", "") if isinstance(problem, dict) else ""
-    return status == 409 and isinstance(kind, str) and kind.rsplit("/", 1)[-1] == "idempotency-in-flight"
-
-
-def _registry_admin(sub: str = OFFICER_1) -> tuple[str, str, tuple[str, ...]]:
+def _registry_admin(sub: str = OFFICER_1) -> Actor:
     return (REGISTRY_ORG, sub, ("registry:admin",))
 
 
-def _holder(org: str) -> tuple[str, str, tuple[str, ...]]:
+def _holder(org: str) -> Actor:
     return (org, f"officer@{org}", ("registry:write", "registry:read"))
 
 
-def _applicant(org: str) -> tuple[str, str, tuple[str, ...]]:
+def _applicant(org: str) -> Actor:
     return (org, f"staff@{org}", ("certification:apply", "calculator:write", "calculator:read"))
 
 
@@ -169,10 +159,10 @@ class Seeder:
     backdate_retirements: bool = False
 
     def __post_init__(self) -> None:
-        self.registry = Api(self.urls.registry)
-        self.certification = Api(self.urls.certification)
-        self.calculator = Api(self.urls.calculator)
-        self.catalog = Api(self.urls.catalog)
+        self.registry = Api(self.urls.registry, registry)
+        self.certification = Api(self.urls.certification, certification)
+        self.calculator = Api(self.urls.calculator, calculator)
+        self.catalog = Api(self.urls.catalog, events_catalog)
         self.pool = ThreadPoolExecutor(self.workers)
 
     def close(self) -> None:
@@ -191,7 +181,7 @@ class Seeder:
         projects = data.projects()
         initiatives = data.initiatives()
         # retirements carry their real date unless the registry offers backdating for them too
-        spec = self.registry.get("/openapi.json")
+        spec = self.registry.get_path("/openapi.json")
         retirement_in = spec.get("components", {}).get("schemas", {}).get("RetirementIn", {})
         self.backdate_retirements = "effective_date" in retirement_in.get("properties", {})
         self.step("registry: 28 methodologies")
@@ -220,10 +210,11 @@ class Seeder:
         ):
             # serial, in date order: serial numbers are allocated in the order of approval
             self.registry.post(
-                f"/v1/transactions/{tx_id}/approve",
-                {"effective_date": c.issued_on.isoformat()},
+                approve,
                 _registry_admin(OFFICER_2),
                 f"approve/{c.key}",
+                model(ApproveIn, {"effective_date": c.issued_on.isoformat()}),
+                transaction_id=tx_id,
             )
         self.step("certification: 11 Anshin providers (the registry marks their accounts)")
         self.each(lambda p: self._provider(p, accounts[p.org]), data.PROVIDERS)
@@ -254,19 +245,16 @@ class Seeder:
         for s in data.sessions():
             if s.programme == "expo":
                 self.catalog.post(
-                    f"/v1/sessions/{session_ids[s.key]}/footprint",
-                    None,
-                    ORGANISER,
-                    f"session-footprint/{s.key}",
+                    record_footprint, ORGANISER, f"session-footprint/{s.key}", session_id=session_ids[s.key]
                 )
         self.step("certification: 1,000 reported offset cases (bulk)")
         cases = data.reported_cases()
         for n in range(0, len(cases), 500):
             self.certification.post(
-                "/v1/admin/reported-cases/bulk",
-                {"items": cases[n : n + 500]},
+                bulk_report_cases,
                 CERT_ADMIN,
                 f"reported-cases/{n // 500 + 1}",
+                model(BulkReportedCasesIn, {"items": cases[n : n + 500]}),
             )
         self.step("done")
         return {"certificates": numbers, "sessions": session_ids, "projects": project_ids}
@@ -274,16 +262,19 @@ class Seeder:
     # ------------------------------------------------------------ registry
     def _methodology(self, m: data.Methodology) -> None:
         self.registry.post(
-            "/v1/methodologies",
-            {"code": m.code, "name": m.name, "category": m.category},
+            create_methodology,
             _registry_admin(),
             f"methodology/{m.code}",
+            model(MethodologyIn, {"code": m.code, "name": m.name, "category": m.category}),
         )
 
     def _account(self, org_name: tuple[str, str]) -> str:
         org, name = org_name
         out = self.registry.post(
-            "/v1/accounts", {"name": f"{name} 保有口座 / holding account"}, _holder(org), "account"
+            open_account,
+            _holder(org),
+            "account",
+            model(AccountIn, {"name": f"{name} 保有口座 / holding account"}),
         )
         return str(out["id"])
 
@@ -296,15 +287,20 @@ class Seeder:
             "crediting_start": p.crediting_start.isoformat(),
             "crediting_end": p.crediting_end.isoformat(),
         }
-        return str(self.registry.post("/v1/projects", body, _holder(p.org), f"project/{p.key}")["id"])
+        return str(
+            self.registry.post(apply_project, _holder(p.org), f"project/{p.key}", model(ProjectIn, body))[
+                "id"
+            ]
+        )
 
     def _register_project(self, p: data.Project, pid: str) -> None:
         for to, on in (("validated", p.validated_on), ("registered", p.registered_on)):
             self.registry.post(
-                f"/v1/projects/{pid}/transitions",
-                {"to": to, "effective_date": on.isoformat()},
+                transition,
                 _registry_admin(),
                 f"project/{p.key}/{to}",
+                model(TransitionIn, {"to": to, "effective_date": on.isoformat()}),
+                project_id=pid,
             )
 
     def _certify_credits(self, p: data.Project, pid: str, c: data.Certification) -> str:
@@ -318,16 +314,21 @@ class Seeder:
         }
         return str(
             self.registry.post(
-                f"/v1/projects/{pid}/certifications", body, _registry_admin(), f"certification/{c.key}"
+                certify_credits,
+                _registry_admin(),
+                f"certification/{c.key}",
+                model(CertificationIn, body),
+                project_id=pid,
             )["id"]
         )
 
     def _propose_issuance(self, c: data.Certification, cert_id: str, account_id: str) -> str:
         out = self.registry.post(
-            f"/v1/certifications/{cert_id}/issuances",
-            {"quantity": c.quantity, "account_id": account_id},
+            propose_issuance,
             _registry_admin(),
             f"issuance/{c.key}",
+            model(IssuanceProposalIn, {"quantity": c.quantity, "account_id": account_id}),
+            certification_id=cert_id,
         )
         return str(out["id"])
 
@@ -357,11 +358,13 @@ class Seeder:
                 held, p = holdings[0]
                 q = min(held, want)
                 n += 1
+                body = {
+                    "from_account_id": accounts[p.org],
+                    "to_account_id": accounts[prov.org],
+                    "quantity": q,
+                }
                 self.registry.post(
-                    "/v1/transfers",
-                    {"from_account_id": accounts[p.org], "to_account_id": accounts[prov.org], "quantity": q},
-                    _holder(p.org),
-                    f"transfer/{prov.org}/{n}",
+                    transfer, _holder(p.org), f"transfer/{prov.org}/{n}", model(TransferIn, body)
                 )
                 holdings[0][0] = held - q
                 want -= q
@@ -389,7 +392,7 @@ class Seeder:
             body["session_id"] = session_ids[i.session.key]
         if self.backdate_retirements:  # two weeks before the certification, as the provider would
             body["effective_date"] = (i.certify_on - timedelta(days=14)).isoformat()
-        self.registry.post("/v1/retirements", body, _holder(i.provider.org), f"retirement/{i.key}")
+        self.registry.post(retire, _holder(i.provider.org), f"retirement/{i.key}", model(RetirementIn, body))
 
     # ------------------------------------------------------------ certification
     def _provider(self, p: data.Provider, account_id: str) -> None:
@@ -407,7 +410,9 @@ class Seeder:
             "the retirement notice is sent to the customer",
         }
         try:
-            self.certification.post("/v1/admin/providers", body, CERT_ADMIN, f"provider/{p.org}")
+            self.certification.post(
+                register_provider, CERT_ADMIN, f"provider/{p.org}", model(AdminProviderIn, body)
+            )
         except SeedError as exc:
             # registered by an earlier, interrupted run under another key: one active record per org
             if "provider-exists" not in str(exc):
@@ -423,7 +428,7 @@ class Seeder:
         if i.session is not None:
             body["session_id"] = session_ids[i.session.key]
         fp: dict[str, Any] = self.calculator.post(
-            "/v1/footprints", body, _applicant(i.org), f"footprint/{i.key}"
+            create_footprint, _applicant(i.org), f"footprint/{i.key}", model(FOOTPRINTS[body["kind"]], body)
         )
         if _credits(fp) < 1:
             raise SeedError(f"footprint of {i.key} needs no credits: {fp['plan']}")
@@ -455,15 +460,15 @@ class Seeder:
         if i.session is not None:
             body["session_id"] = session_ids[i.session.key]
         out: dict[str, Any] = self.certification.post(
-            "/v1/applications", body, _applicant(i.org), f"application/{i.key}"
+            create_application, _applicant(i.org), f"application/{i.key}", model(ApplicationIn, body)
         )
         return out
 
     def _submit_and_review(self, i: data.Initiative, app: dict[str, Any]) -> None:
         self.certification.post(
-            f"/v1/applications/{app['id']}/submit", None, _applicant(i.org), f"submit/{i.key}"
+            submit_application, _applicant(i.org), f"submit/{i.key}", application_id=app["id"]
         )
-        self.certification.post(f"/v1/applications/{app['id']}/review", None, REVIEWER, f"review/{i.key}")
+        self.certification.post(start_review, REVIEWER, f"review/{i.key}", application_id=app["id"])
 
     def _wait_for_provider_marks(self, accounts: dict[str, str], timeout: float = 120) -> None:
         """A provider may name a beneficiary organisation only once the registry has heard (Kafka) that
@@ -474,7 +479,9 @@ class Seeder:
             pending = [
                 org
                 for org in pending
-                if not self.registry.get(f"/v1/accounts/{accounts[org]}", _holder(org))["anshin_provider"]
+                if not self.registry.get(get_account, _holder(org), account_id=accounts[org])[
+                    "anshin_provider"
+                ]
             ]
             if pending and time.monotonic() > deadline:
                 raise SeedError(f"the registry has not marked {pending} as Anshin providers after {timeout}s")
@@ -490,7 +497,10 @@ class Seeder:
         while pending:
             for app_id, got in zip(
                 list(pending),
-                self.each(lambda a: self.certification.get(f"/v1/applications/{a}", REVIEWER), list(pending)),
+                self.each(
+                    lambda a: self.certification.get(get_application, REVIEWER, application_id=a),
+                    list(pending),
+                ),
                 strict=True,
             ):
                 if got["status"] != "under_review" or got["checks_met"]:
@@ -503,14 +513,16 @@ class Seeder:
                 time.sleep(0.5)
 
     def _certify(self, i: data.Initiative, app: dict[str, Any]) -> str:
+        body = {
+            "effective_date": i.certify_on.isoformat(),
+            "comment": "審査委員会で認証 / certified by the committee",
+        }
         out = self.certification.post(
-            f"/v1/applications/{app['id']}/certify",
-            {
-                "effective_date": i.certify_on.isoformat(),
-                "comment": "審査委員会で認証 / certified by the committee",
-            },
+            certify_application,
             REVIEWER,
             f"certify/{i.key}",
+            model(CertifyIn, body),
+            application_id=app["id"],
         )
         return str(out["certificate"]["number"])
 
@@ -536,7 +548,9 @@ class Seeder:
             "meals": s.meals,
             "accommodation_nights": s.accommodation_nights,
         }
-        return str(self.catalog.post("/v1/sessions", body, ORGANISER, f"session/{s.key}")["id"])
+        return str(
+            self.catalog.post(create_session, ORGANISER, f"session/{s.key}", model(SessionIn, body))["id"]
+        )
 
     def _registrations(self, s: data.Session, session_id: str) -> None:
         for r in data.registrants(s):
@@ -549,11 +563,15 @@ class Seeder:
                 "distance_km": str(r.distance_km),
             }
             reg = self.catalog.post(
-                f"/v1/sessions/{session_id}/registrations", body, ORGANISER, f"registration/{r.email}"
+                register,
+                ORGANISER,
+                f"registration/{r.email}",
+                model(RegistrationIn, body),
+                session_id=session_id,
             )
             if r.attended:
                 self.catalog.post(
-                    f"/v1/registrations/{reg['id']}/attendance", None, ORGANISER, f"attendance/{r.email}"
+                    mark_attended, ORGANISER, f"attendance/{r.email}", registration_id=reg["id"]
                 )
 
 
@@ -561,12 +579,11 @@ def _credits(fp: dict[str, Any]) -> int:
     return int(fp["plan"]["credits_needed"])
 
 
-def summary(urls: Urls) -> dict[str, Any]:
+def summary(seeder: Seeder) -> dict[str, Any]:
     """The headline figures, read back from the public statistics endpoints."""
-    with httpx.Client(timeout=30) as c:
-        reg = c.get(f"{urls.registry}/v1/statistics").json()
-        cert = c.get(f"{urls.certification}/v1/statistics").json()
-        cat = c.get(f"{urls.catalog}/v1/statistics", params={"fiscal_year": 2010}).json()
+    reg = seeder.registry.get(registry_statistics)
+    cert = seeder.certification.get(certification_statistics)
+    cat = seeder.catalog.get(catalog_statistics, fiscal_year=2010)
     return {
         "methodologies": reg["methodologies_by_category"],
         "projects_registered": reg["projects_registered"],
@@ -593,12 +610,12 @@ def main(argv: list[str] | None = None) -> int:
     seeder = Seeder(urls, workers=args.workers)
     try:
         seeder.run()
+        figures = summary(seeder)
     except SeedError as exc:
         print(f"seed failed: {exc}", file=sys.stderr)
         return 1
     finally:
         seeder.close()
-    figures = summary(urls)
     print("FY2010 programme loaded (" + datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") + "):")
     for k, v in figures.items():
         print(f"  {k}: {v}")

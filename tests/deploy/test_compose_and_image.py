@@ -177,7 +177,7 @@ def test_dockerfile_is_multi_stage_from_the_uv_lock_and_non_root() -> None:
     assert "uv.lock" in " ".join(a for w, a in ins[: stages[1]] if w == "COPY")
     # every workspace member's pyproject is in the build, or a frozen sync of the workspace fails
     copies = " ".join(a for w, a in ins if w == "COPY")
-    for member in [ROOT / "shared", *sorted((ROOT / "services").iterdir())]:
+    for member in [ROOT / "shared", *sorted((ROOT / "services").iterdir()), ROOT / "clients" / "python"]:
         if (member / "pyproject.toml").exists():
             assert f"{member.relative_to(ROOT)}/pyproject.toml" in copies, member
     assert "services/${SERVICE}/migrations" in copies, "the migration step runs from the same image"

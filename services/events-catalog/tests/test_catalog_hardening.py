@@ -3,18 +3,12 @@ year no factor set covers yet still gets a footprint estimate from the real calc
 
 from __future__ import annotations
 
-import asyncio
-import socket
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
 import httpx
-import uvicorn
 from catalog_helpers import ORGANISER, PROBLEM, create_session, register, registrant, session_body
+from catalog_real_calculator import real_calculator
 
-from sosai_calculator.config import Settings as CalculatorSettings
-from sosai_calculator.main import create_app as create_calculator
 from sosai_shared.testing import auth
 
 
@@ -65,31 +59,6 @@ async def test_search_dates_must_be_date_times(client: httpx.AsyncClient) -> Non
             assert r.status_code == 422 and r.headers["content-type"] == PROBLEM, (param, bad, r.text)
     ok = await client.get("/v1/sessions", params={"from": "2010-04-01T00:00:00+09:00"})
     assert ok.status_code == 200, ok.text
-
-
-@asynccontextmanager
-async def real_calculator(database_url: str, bootstrap_servers: str) -> AsyncIterator[str]:
-    """The calculator service itself (its shipped FY2009/FY2010 factor sets), on a loopback port."""
-    settings = CalculatorSettings(
-        database_url=database_url,
-        kafka_bootstrap_servers=bootstrap_servers,
-        migrate_on_startup=True,
-        run_relay=False,
-        run_consumers=False,
-        kafka_create_topics=False,
-    )
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(create_calculator(settings), log_level="warning", lifespan="on"))
-    task = asyncio.create_task(server.serve(sockets=[sock]))
-    while not server.started:
-        assert not task.done(), "the calculator did not start"
-        await asyncio.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        await task
 
 
 async def test_a_session_in_the_current_fiscal_year_gets_an_estimate_not_refused(

@@ -18,3 +18,7 @@ class Settings(ServiceSettings):
     #: Retries after the first attempt, with exponential backoff, for transport errors and 5xx.
     calculator_retries: int = 2
     calculator_backoff_seconds: float = 0.2
+    #: The carbon card's estimates are kept this long (seconds) per set of inputs, at most
+    #: ``calculator_cache_size`` of them: an anonymous page view cannot multiply calls to the calculator.
+    calculator_cache_seconds: float = 60.0
+    calculator_cache_size: int = 1024

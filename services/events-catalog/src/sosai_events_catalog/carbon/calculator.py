@@ -6,19 +6,25 @@ without ``total_t_co2``) is not retried. Every failure becomes
 :class:`CalculatorUnavailable` with a human-readable reason, which the carbon
 card shows instead of a number: the catalog never answers 500 because its
 peer is down.
+
+:class:`EstimateCache` sits in front of it for the public carbon card: one call per set of
+inputs within a TTL, shared by the views that ask at the same time.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import httpx
+from cachetools import TTLCache
 
 from sosai_events_catalog.config import Settings
 from sosai_events_catalog.metrics import CALCULATOR_CALLS
+from sosai_shared.app import Runtime
 from sosai_shared.auth.client_credentials import TokenUnavailable, client_token
 from sosai_shared.auth.keys import audience_of, mint_token
 from sosai_shared.outbound import tls_context
@@ -114,3 +120,43 @@ def _problem_detail(r: httpx.Response) -> str:
     if isinstance(body, dict) and isinstance(body.get("type"), str):
         return ": " + str(body["type"]).rsplit("/", 1)[-1]
     return ""
+
+
+class EstimateCache:
+    """The carbon card's answers from the calculator, per request body, for ``calculator_cache_seconds``.
+
+    The card is public: without this, every anonymous view of a session would be one or two calls
+    to the calculator. The body is everything the estimate depends on (venue, fiscal year, the
+    attendees' travel), so a registration or an attendance that changes it asks again at once;
+    only the calculator's own changes (a new factor set) wait for the TTL. Views that arrive while
+    a call is running await that same call (one task per body), so a burst of cold views is one
+    call too. Only answers are kept: a failure is forgotten at once, so the next view tries again.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._entries: TTLCache[str, asyncio.Task[Decimal]] = TTLCache(
+            maxsize=settings.calculator_cache_size, ttl=settings.calculator_cache_seconds
+        )
+
+    async def estimate(self, body: dict[str, Any]) -> Decimal:
+        key = json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
+        task = self._entries.get(key)
+        if task is None:
+            task = asyncio.ensure_future(estimate_event(self.settings, body))
+            self._entries[key] = task
+        try:
+            # shielded: a viewer who goes away does not cancel the call the others are awaiting
+            return await asyncio.shield(task)
+        except CalculatorUnavailable:
+            if self._entries.get(key) is task:
+                del self._entries[key]
+            raise
+
+
+def estimate_cache(runtime: Runtime, settings: Settings) -> EstimateCache:
+    """The app's one cache (it lives as long as the app's runtime, so each test app has its own)."""
+    cache = runtime.extras.get("estimate_cache")
+    if not isinstance(cache, EstimateCache):
+        cache = runtime.extras["estimate_cache"] = EstimateCache(settings)
+    return cache

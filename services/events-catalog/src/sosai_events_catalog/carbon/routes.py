@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from sosai_events_catalog.carbon import service
+from sosai_events_catalog.carbon.calculator import estimate_cache
 from sosai_events_catalog.carbon.schemas import CarbonCardOut, RecordedFootprint
 from sosai_events_catalog.certificates import service as certificates
 from sosai_events_catalog.deps import Organiser, RuntimeDep, settings_of
@@ -25,7 +26,8 @@ router = APIRouter(prefix="/v1", tags=["carbon"])
 )
 async def carbon_card(session_id: str, runtime: RuntimeDep) -> CarbonCardOut:
     # reads only: on SQLite the read sessions never queue for the write lock the consumer needs
-    card = await service.carbon_card(settings_of(runtime), runtime.db.read_sessionmaker, session_id)
+    cache = estimate_cache(runtime, settings_of(runtime))
+    card = await service.carbon_card(cache, runtime.db.read_sessionmaker, session_id)
     async with runtime.db.read_sessionmaker() as db:  # the shown certificate's expiry, as of today
         return await certificates.with_certificate(db, card)
 

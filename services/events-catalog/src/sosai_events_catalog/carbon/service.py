@@ -15,7 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from sosai_events_catalog.carbon import repository as repo
 from sosai_events_catalog.carbon import rules
-from sosai_events_catalog.carbon.calculator import CalculatorRefused, CalculatorUnavailable, estimate_event
+from sosai_events_catalog.carbon.calculator import (
+    CalculatorRefused,
+    CalculatorUnavailable,
+    EstimateCache,
+    estimate_event,
+)
 from sosai_events_catalog.carbon.schemas import CarbonCardOut, FootprintView, RecordedFootprint
 from sosai_events_catalog.config import Settings
 from sosai_events_catalog.models import CarbonRecord, EventSession, Registration
@@ -47,10 +52,13 @@ async def snapshot(sessionmaker: async_sessionmaker[AsyncSession], session_id: s
         return Snapshot(s, expected, attended, await repo.carbon_record(db, session_id))
 
 
-async def footprint_view(settings: Settings, s: EventSession, regs: list[Registration]) -> FootprintView:
+async def footprint_view(
+    settings: Settings, s: EventSession, regs: list[Registration], cache: EstimateCache | None = None
+) -> FootprintView:
+    """The calculator's estimate; through ``cache`` when given (the card), else asked afresh."""
     body, counted, missing = rules.estimate_request(s, regs)
     try:
-        total = await estimate_event(settings, body)
+        total = await (cache.estimate(body) if cache is not None else estimate_event(settings, body))
     except CalculatorUnavailable as exc:
         return FootprintView(
             status="refused" if isinstance(exc, CalculatorRefused) else "unavailable",
@@ -68,16 +76,18 @@ async def footprint_view(settings: Settings, s: EventSession, regs: list[Registr
 
 
 async def carbon_card(
-    settings: Settings, sessionmaker: async_sessionmaker[AsyncSession], session_id: str
+    cache: EstimateCache, sessionmaker: async_sessionmaker[AsyncSession], session_id: str
 ) -> CarbonCardOut:
+    """The public card: its estimates come through the cache (recording a footprint asks afresh)."""
+    settings = cache.settings
     snap = await snapshot(sessionmaker, session_id)
     if snap.attended:
         estimate, actual = await asyncio.gather(
-            footprint_view(settings, snap.session, snap.expected),
-            footprint_view(settings, snap.session, snap.attended),
+            footprint_view(settings, snap.session, snap.expected, cache),
+            footprint_view(settings, snap.session, snap.attended, cache),
         )
     else:
-        estimate = await footprint_view(settings, snap.session, snap.expected)
+        estimate = await footprint_view(settings, snap.session, snap.expected, cache)
         actual = FootprintView(status="pending", reason="no attendance recorded yet")
     return rules.carbon_card(session_id, snap.record, estimate, actual)
 

@@ -1,0 +1,179 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.factor_set_out import FactorSetOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    set_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/factor-sets/{set_id}".format(
+            set_id=quote(str(set_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> FactorSetOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = FactorSetOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FactorSetOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    set_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[FactorSetOut | Problem]:
+    """One factor set
+
+    Args:
+        set_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FactorSetOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        set_id=set_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    set_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> FactorSetOut | Problem | None:
+    """One factor set
+
+    Args:
+        set_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FactorSetOut | Problem
+    """
+
+    return sync_detailed(
+        set_id=set_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    set_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[FactorSetOut | Problem]:
+    """One factor set
+
+    Args:
+        set_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FactorSetOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        set_id=set_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    set_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> FactorSetOut | Problem | None:
+    """One factor set
+
+    Args:
+        set_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FactorSetOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            set_id=set_id,
+            client=client,
+        )
+    ).parsed

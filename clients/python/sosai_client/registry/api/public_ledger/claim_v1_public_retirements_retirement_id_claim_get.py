@@ -1,0 +1,197 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.claim_v1_public_retirements_retirement_id_claim_get_response_claim_v1_public_retirements_retirement_id_claim_get import (
+    ClaimV1PublicRetirementsRetirementIdClaimGetResponseClaimV1PublicRetirementsRetirementIdClaimGet,
+)
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    retirement_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/public/retirements/{retirement_id}/claim".format(
+            retirement_id=quote(str(retirement_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ClaimV1PublicRetirementsRetirementIdClaimGetResponseClaimV1PublicRetirementsRetirementIdClaimGet | Problem | None:
+    if response.status_code == 200:
+        response_200 = (
+            ClaimV1PublicRetirementsRetirementIdClaimGetResponseClaimV1PublicRetirementsRetirementIdClaimGet.from_dict(
+                response.json()
+            )
+        )
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ClaimV1PublicRetirementsRetirementIdClaimGetResponseClaimV1PublicRetirementsRetirementIdClaimGet | Problem
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    retirement_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[
+    ClaimV1PublicRetirementsRetirementIdClaimGetResponseClaimV1PublicRetirementsRetirementIdClaimGet | Problem
+]:
+    """The retirement as a claim document signed by the registry (JWS, EdDSA; keys at /.well-
+    known/jwks.json)
+
+    Args:
+        retirement_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClaimV1PublicRetirementsRetirementIdClaimGetResponseClaimV1PublicRetirementsRetirementIdClaimGet | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        retirement_id=retirement_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    retirement_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ClaimV1PublicRetirementsRetirementIdClaimGetResponseClaimV1PublicRetirementsRetirementIdClaimGet | Problem | None:
+    """The retirement as a claim document signed by the registry (JWS, EdDSA; keys at /.well-
+    known/jwks.json)
+
+    Args:
+        retirement_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClaimV1PublicRetirementsRetirementIdClaimGetResponseClaimV1PublicRetirementsRetirementIdClaimGet | Problem
+    """
+
+    return sync_detailed(
+        retirement_id=retirement_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    retirement_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[
+    ClaimV1PublicRetirementsRetirementIdClaimGetResponseClaimV1PublicRetirementsRetirementIdClaimGet | Problem
+]:
+    """The retirement as a claim document signed by the registry (JWS, EdDSA; keys at /.well-
+    known/jwks.json)
+
+    Args:
+        retirement_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClaimV1PublicRetirementsRetirementIdClaimGetResponseClaimV1PublicRetirementsRetirementIdClaimGet | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        retirement_id=retirement_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    retirement_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ClaimV1PublicRetirementsRetirementIdClaimGetResponseClaimV1PublicRetirementsRetirementIdClaimGet | Problem | None:
+    """The retirement as a claim document signed by the registry (JWS, EdDSA; keys at /.well-
+    known/jwks.json)
+
+    Args:
+        retirement_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClaimV1PublicRetirementsRetirementIdClaimGetResponseClaimV1PublicRetirementsRetirementIdClaimGet | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            retirement_id=retirement_id,
+            client=client,
+        )
+    ).parsed

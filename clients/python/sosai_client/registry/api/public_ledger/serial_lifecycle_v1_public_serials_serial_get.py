@@ -1,0 +1,199 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.serial_lifecycle_out import SerialLifecycleOut
+from ...types import Response
+
+
+def _get_kwargs(
+    serial: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/public/serials/{serial}".format(
+            serial=quote(str(serial), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SerialLifecycleOut | None:
+    if response.status_code == 200:
+        response_200 = SerialLifecycleOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SerialLifecycleOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    serial: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | SerialLifecycleOut]:
+    """Lifecycle of one serial: where it came from and where it is now
+
+     `serial` is a serial number (`1234`, at most 10^18) or a printed range (its start is looked up).
+
+    Args:
+        serial (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SerialLifecycleOut]
+    """
+
+    kwargs = _get_kwargs(
+        serial=serial,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    serial: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | SerialLifecycleOut | None:
+    """Lifecycle of one serial: where it came from and where it is now
+
+     `serial` is a serial number (`1234`, at most 10^18) or a printed range (its start is looked up).
+
+    Args:
+        serial (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SerialLifecycleOut
+    """
+
+    return sync_detailed(
+        serial=serial,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    serial: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | SerialLifecycleOut]:
+    """Lifecycle of one serial: where it came from and where it is now
+
+     `serial` is a serial number (`1234`, at most 10^18) or a printed range (its start is looked up).
+
+    Args:
+        serial (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SerialLifecycleOut]
+    """
+
+    kwargs = _get_kwargs(
+        serial=serial,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    serial: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | SerialLifecycleOut | None:
+    """Lifecycle of one serial: where it came from and where it is now
+
+     `serial` is a serial number (`1234`, at most 10^18) or a printed range (its start is looked up).
+
+    Args:
+        serial (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SerialLifecycleOut
+    """
+
+    return (
+        await asyncio_detailed(
+            serial=serial,
+            client=client,
+        )
+    ).parsed
