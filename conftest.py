@@ -46,6 +46,19 @@ async def _drop_pg_database(base: str, name: str) -> None:
         await conn.close()
 
 
+#: Where the tests touch neither database nor broker: the pure rules of each ``unit/`` folder and the
+#: offline checks of the deployment manifests. They answer the same on both tiers, so they carry the
+#: ``tier_independent`` marker and ``make test-full`` leaves them to ``make test``.
+TIER_INDEPENDENT_DIRS = ("tests/deploy/",)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        rel = item.path.resolve().relative_to(ROOT).as_posix()
+        if "/unit/" in f"/{rel}" or rel.startswith(TIER_INDEPENDENT_DIRS):
+            item.add_marker(pytest.mark.tier_independent)
+
+
 @pytest.fixture
 def db_kind() -> str:
     return "postgresql" if os.environ.get("SOSAI_TEST_POSTGRES") else "sqlite"
