@@ -49,12 +49,14 @@ async def list_keys(uow: UoW, principal: KeyAdmin, paging: Paging) -> Page[ApiKe
     "/self",
     response_model=ApiKeySelf,
     dependencies=[public],
-    summary="Who the presented API key is: its organisation and scopes (how every service checks a key)",
-    description="Send the key itself as `Authorization: Bearer sk_…`: holding the key is the authority "
-    "to ask. Unknown and revoked keys are 401. Each call counts as a use of the key (last_used_at).",
-    responses=problem_responses(401, types={401: "invalid-api-key"}),
+    # the platform's own plumbing, like /metrics: the documents' rule is that every secured operation
+    # names its scopes, and this one takes an API key and needs none
+    include_in_schema=False,
 )
 async def key_self(request: Request) -> ApiKeySelf:
+    """Who the presented key is (how every service checks a key): send the key itself as
+    ``Authorization: Bearer sk_…``, holding it is the authority to ask. Unknown and revoked keys
+    are 401; each call counts as a use of the key."""
     scheme, _, credential = request.headers.get("authorization", "").partition(" ")
     credential = credential.strip()
     if scheme.lower() != "bearer" or not credential:

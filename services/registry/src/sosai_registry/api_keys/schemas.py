@@ -4,6 +4,7 @@ itself only once (the response that created it)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
@@ -11,15 +12,15 @@ from sosai_registry.schemas import In
 
 #: what one scope looks like (``registry:read``): letters, digits and a few separators, no spaces
 SCOPE_PATTERN = r"^[A-Za-z0-9_.:-]{1,100}$"
+Scope = Annotated[str, Field(pattern=SCOPE_PATTERN)]
 
 
 class ApiKeyIn(In):
     name: str = Field(min_length=1, max_length=200, description="what the key is for, to tell keys apart")
-    scopes: list[str] = Field(
+    scopes: list[Scope] = Field(
         min_length=1,
         max_length=50,
         description="a subset of the caller's own scopes; never org:keys nor a staff (…:admin) scope",
-        json_schema_extra={"items": {"type": "string", "pattern": SCOPE_PATTERN}},
     )
 
 
