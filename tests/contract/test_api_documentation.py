@@ -4,8 +4,8 @@ For every service, built by its own composition root: ``/docs`` and ``/redoc`` l
 asset they name is served by the service (no CDN: the pages work offline); every POST that
 honours ``Idempotency-Key`` (found by sending it a malformed key) documents the header; every
 error response is ``application/problem+json`` with the Problem schema and an example per
-problem type; each secured operation names the OAuth2 and API-key schemes with the scopes
-that, held alone, get a caller past its scope check.
+problem type; each secured operation names the OAuth2, bearer-JWT and API-key schemes with the
+scopes that, held alone, get a caller past its scope check.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 from service_apps import fill, service_fixture  # noqa: F401 (registers the fixture `service`)
 
-from sosai_shared.apidocs import BEARER, OAUTH2
+from sosai_shared.apidocs import API_KEY, BEARER, OAUTH2
 from sosai_shared.auth.jwt import declared_scopes
 from sosai_shared.errors import PROBLEM_BASE
 from sosai_shared.testing import auth
@@ -137,20 +137,24 @@ async def test_security_schemes_and_scopes_are_what_the_routes_require(
         assert not secured and "securitySchemes" not in spec.get("components", {})
         return
     schemes = spec["components"]["securitySchemes"]
-    assert set(schemes) == {OAUTH2, BEARER}
+    assert set(schemes) == {OAUTH2, BEARER, API_KEY}
     flow = schemes[OAUTH2]["flows"]["clientCredentials"]
     # the development issuer's token endpoint, as `make run` serves it (settings.token_endpoint)
     assert flow["tokenUrl"] == "http://127.0.0.1:8010/token" and set(flow["scopes"]) == scopes
     bearer = schemes[BEARER]
     assert (bearer["type"], bearer["scheme"], bearer["bearerFormat"]) == ("http", "bearer", "JWT")
+    # organisation API keys travel in the same header; their own scheme says how to get one
+    api_key = schemes[API_KEY]
+    assert (api_key["type"], api_key["scheme"]) == ("http", "bearer") and "sk_" in api_key["bearerFormat"]
+    assert "/v1/api-keys" in api_key["description"]
     assert secured
     for path, method, op, url in secured:
         label = f"{method.upper()} {path}"
-        by_scheme = {OAUTH2: [], BEARER: []}
+        by_scheme: dict[str, list[list[str]]] = {OAUTH2: [], BEARER: [], API_KEY: []}
         for requirement in op["security"]:
             ((scheme, held),) = requirement.items()
             by_scheme[scheme].append(sorted(held))
-        assert by_scheme[OAUTH2] == by_scheme[BEARER], label
+        assert by_scheme[OAUTH2] == by_scheme[BEARER] == by_scheme[API_KEY], label
         assert all(by_scheme[OAUTH2]), f"{label} names no scope"
         for held in by_scheme[OAUTH2]:
             body = {} if method in ("post", "put", "patch") else None

@@ -241,6 +241,13 @@ def test_network_policies_deny_by_default_and_allow_what_each_service_needs(
         assert any(_peers_allow(r, 8000, **to_n) for r in policies["explorer-api"]["spec"]["egress"]), n
         from_explorer = {"app.kubernetes.io/name": "explorer"}
         assert any(_peers_allow(r, 8000, **from_explorer) for r in policies[f"{n}-api"]["spec"]["ingress"]), n
+    # every other service checks organisation API keys with the registry, which owns them
+    to_registry = {"app.kubernetes.io/name": "registry"}
+    for name, *_ in SERVICES:
+        if name != "registry":
+            assert any(
+                _peers_allow(r, 8000, **to_registry) for r in policies[f"{name}-api"]["spec"]["egress"]
+            ), name
     # only the catalog may call the calculator
     assert not any(
         _peers_allow(r, 8000, **catalog_to_calc)

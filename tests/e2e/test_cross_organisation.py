@@ -19,7 +19,7 @@ from journey_support import ORGANISER, company, issue, ok, unique
 from sosai_shared.testing import auth
 
 INTRUDER_SCOPES = {
-    "registry": ["registry:write", "registry:read"],
+    "registry": ["registry:write", "registry:read", "org:keys"],
     "certification": ["certification:apply"],
     "calculator": ["calculator:write", "calculator:read", "calculator:estimate"],
     "events-catalog": ["catalog:register"],
@@ -27,7 +27,16 @@ INTRUDER_SCOPES = {
 
 
 def objects_of_a(p: Programme) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
-    a = company(unique("org-a"))
+    org_a = unique("org-a")
+    a = company(org_a)
+    key = ok(
+        p.registry.post(
+            "/v1/api-keys",
+            json={"name": "A's system", "scopes": ["registry:read"]},
+            headers=auth(org_a, "org:keys", "registry:read"),
+        ),
+        201,
+    )
     credits = issue(p, a, quantity=20)
     other = ok(p.registry.post("/v1/accounts", json={"name": "second"}, headers=a), 201)
     transfer = ok(
@@ -100,6 +109,7 @@ def objects_of_a(p: Programme) -> tuple[dict[str, str], dict[str, dict[str, str]
             "account_id": credits.account_id,
             "project_id": credits.project_id,
             "transaction_id": transfer["id"],
+            "key_id": key["id"],
         },
         "calculator": {"footprint_id": footprint["id"], "version": "1"},
         "certification": {"application_id": application["id"], "provider_id": provider["id"]},
@@ -142,6 +152,7 @@ def test_another_organisations_objects_are_404_everywhere(programme: Programme) 
     for must in (
         "registry GET /v1/accounts/{account_id}/balance",
         "registry POST /v1/accounts/{account_id}/{action}",
+        "registry DELETE /v1/api-keys/{key_id}",
         "calculator GET /v1/footprints/{footprint_id}",
         "calculator PUT /v1/footprints/{footprint_id}/plan",
         "certification GET /v1/applications/{application_id}",

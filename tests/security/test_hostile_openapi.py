@@ -26,7 +26,7 @@ from sosai_shared.processes import SERVICES, ServiceProcess
 from sosai_shared.testing import token
 
 SCOPES = {
-    "registry": ["registry:admin", "registry:write", "registry:read"],
+    "registry": ["registry:admin", "registry:write", "registry:read", "org:keys"],
     "certification": ["certification:apply", "certification:review", "certification:admin"],
     "calculator": ["calculator:write", "calculator:read", "calculator:admin", "calculator:estimate"],
     "events-catalog": ["catalog:organise", "catalog:register"],

@@ -8,8 +8,8 @@ problem types the same way, without a copy per route.
 * :func:`install_docs` serves ``/docs`` (Swagger UI) and ``/redoc`` with their scripts and styles
   from the service itself (the files the ``fastapi-offline`` package ships), so the pages work
   without internet; FastAPI's defaults load them from a CDN.
-* :func:`document_api` post-processes the generated document: the OAuth2 client-credentials and
-  bearer (JWT or ``sk_`` API key) security schemes, each operation's scopes as its routes require
+* :func:`document_api` post-processes the generated document: the OAuth2 client-credentials,
+  bearer JWT and organisation API-key (``sk_…``, the same header) security schemes, each operation's scopes as its routes require
   them, the ``Idempotency-Key`` header on every POST that honours it, and an example of every
   problem type an error response can carry.
 """
@@ -42,13 +42,16 @@ ASSETS_URL = "/docs/assets"
 DEFAULT_TOKEN_URL = "/oauth2/token"
 
 OAUTH2 = "oauth2"
-BEARER = "apiKey"
+BEARER = "bearer"
+API_KEY = "apiKey"
+#: every way to present a credential; a secured operation accepts any of them with its scopes
+SCHEMES = (OAUTH2, BEARER, API_KEY)
 
 #: The problem types the platform itself answers with, whatever the route (errors.py, uow.py,
 #: pagination.py, inputs.py); a route adds its own with ``problem_responses(types=...)``.
 PLATFORM_TYPES: dict[str, tuple[str, ...]] = {
     "400": ("malformed-body", "malformed-request"),
-    "401": ("missing-token", "invalid-token", "token-expired"),
+    "401": ("missing-token", "invalid-token", "token-expired", "invalid-api-key"),
     "403": ("insufficient-scope",),
     "404": ("not-found",),
     "413": ("payload-too-large",),
@@ -56,7 +59,7 @@ PLATFORM_TYPES: dict[str, tuple[str, ...]] = {
     "422": ("validation-error", "invalid-characters"),
     "429": ("rate-limited",),
     "500": ("internal-error",),
-    "503": ("database-unavailable",),
+    "503": ("database-unavailable", "api-keys-unavailable"),
 }
 #: What a POST that honours ``Idempotency-Key`` can answer besides (uow.py).
 IDEMPOTENCY_TYPES: dict[str, tuple[str, ...]] = {
@@ -139,7 +142,7 @@ def document_api(app: FastAPI, schema: dict[str, Any], *, token_url: str = DEFAU
             op["security"] = _requirements(found.scopes, found.any_of)
             op["x-required-scopes"] = {"anyOf" if found.any_of else "allOf": list(found.scopes)}
         elif op.get("security"):
-            op["security"] = [{OAUTH2: []}, {BEARER: []}]
+            op["security"] = [{scheme: []} for scheme in SCHEMES]
         types = {status: list(names) for status, names in PLATFORM_TYPES.items()}
         if any(p.get("in") == "query" and p.get("name") == "cursor" for p in op.get("parameters", [])):
             types["422"].append("invalid-cursor")
@@ -164,7 +167,7 @@ def document_api(app: FastAPI, schema: dict[str, Any], *, token_url: str = DEFAU
 def _requirements(scopes: tuple[str, ...], any_of: bool) -> list[dict[str, list[str]]]:
     """OpenAPI requirements: alternatives are separate objects, so ``any_of`` is one per scope."""
     sets = [[s] for s in scopes] if any_of else [list(scopes)]
-    return [{scheme: held} for held in sets for scheme in (OAUTH2, BEARER)]
+    return [{scheme: held} for held in sets for scheme in SCHEMES]
 
 
 def _schemes(scopes: list[str], token_url: str) -> dict[str, Any]:
@@ -181,13 +184,23 @@ def _schemes(scopes: list[str], token_url: str) -> dict[str, Any]:
             "type": "http",
             "scheme": "bearer",
             "bearerFormat": "JWT",
-            "description": "An access token obtained from the issuer, presented as "
-            "`Authorization: Bearer …` (organisation API keys, not issued yet, will use this scheme).",
+            "description": "An access token obtained from the issuer, presented as `Authorization: Bearer …`.",
+        },
+        API_KEY: {
+            "type": "http",
+            "scheme": "bearer",
+            "bearerFormat": "sk_ API key",
+            "description": "An organisation API key, for systems that cannot do OAuth2: created by the "
+            "organisation's admin at the registry (`POST /v1/api-keys`, scope `org:keys`), shown once, "
+            "presented as `Authorization: Bearer sk_…` to any service, with the scopes it was given. "
+            "A revoked key is refused (401) at once.",
         },
     }
 
 
 def _scope_text(scope: str) -> str:
+    if scope == "org:keys":
+        return "create, list and revoke the organisation's API keys"
     service, _, action = scope.partition(":")
     return f"{action} on the {service} service" if action else scope
 

@@ -21,6 +21,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import MetaData
 
 from sosai_shared.apidocs import document_api, install_docs
+from sosai_shared.auth.api_keys import registry_resolver
 from sosai_shared.auth.jwt import guard_routes, public, verifier_for
 from sosai_shared.db import Database, ping
 from sosai_shared.errors import document_problems, install_error_handlers, problem
@@ -156,6 +157,8 @@ def create_service_app(
         redoc_url=None,
     )
     app.state.token_verifier = verifier_for(settings)
+    # the registry replaces this with a lookup in its own database (it owns the keys)
+    app.state.api_key_resolver = registry_resolver(settings)
     install_error_handlers(app)
     generate_openapi = app.openapi
     token_url = settings.token_endpoint()

@@ -21,6 +21,9 @@ import httpx
 
 from sosai_shared.auth.keys import DEV_ISSUER, DEV_ISSUER_PORT
 
+#: The service that owns organisation API keys and answers every other service's questions about them.
+API_KEY_OWNER = "registry"
+
 
 @dataclass(frozen=True)
 class ServiceSpec:
@@ -47,8 +50,13 @@ class ServiceSpec:
 
     @property
     def talks_to(self) -> tuple[str, ...]:
-        """Every service it reaches over HTTP (its URLs; the network policies let it through)."""
-        return (*self.calls, *self.reads)
+        """Every service it reaches over HTTP (its URLs; the network policies let it through).
+
+        The registry for every other service: a request that presents an organisation API key is
+        checked with the registry, which owns the keys (``sosai_shared.auth.api_keys``)."""
+        named = (*self.calls, *self.reads)
+        keys = () if self.service_name == API_KEY_OWNER or API_KEY_OWNER in named else (API_KEY_OWNER,)
+        return (*named, *keys)
 
 
 #: The services of the programme, defined once: ``make run``, ``make migrate``, the end-to-end

@@ -94,20 +94,23 @@ class UnitOfWork:
         self.responded = False
 
     async def respond(
-        self, content: Any, status_code: int = 201, headers: dict[str, str] | None = None
+        self,
+        content: Any,
+        status_code: int = 201,
+        headers: dict[str, str] | None = None,
+        *,
+        replay: Any = None,
     ) -> JSONResponse:
-        """The response of a creating/moving POST, stored with the change when a key was given."""
-        # a model dumps itself to JSON types in compiled code; the generic encoder walks it again in Python
-        body = (
-            content.model_dump(mode="json", by_alias=True)
-            if isinstance(content, BaseModel)
-            else jsonable_encoder(content)
-        )
+        """The response of a creating/moving POST, stored with the change when a key was given.
+
+        ``replay``: what a retry with the same key gets instead of ``content``, for a response
+        carrying a secret that is shown once and must not be stored (a new API key)."""
+        body = _json(content)
         if self.idempotency_key is not None:
             await self._complete(
                 state="done",
                 response_status=status_code,
-                response_body=json.dumps(body),
+                response_body=json.dumps(body if replay is None else _json(replay)),
                 completed_at=utcnow(),
             )
         self.responded = True
@@ -133,6 +136,13 @@ class UnitOfWork:
         if result.rowcount == 0:  # type: ignore[attr-defined]
             # the lease was taken over (this process looked dead): the other request owns the effect
             raise _in_flight()
+
+
+def _json(content: Any) -> Any:
+    # a model dumps itself to JSON types in compiled code; the generic encoder walks it again in Python
+    if isinstance(content, BaseModel):
+        return content.model_dump(mode="json", by_alias=True)
+    return jsonable_encoder(content)
 
 
 async def _begin_idempotent(

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from sosai_registry.api_keys.rules import KEYS_SCOPE
 from sosai_registry.context import ADMIN, Ctx
 from sosai_shared.auth import Principal, require
 from sosai_shared.uow import UnitOfWork
@@ -16,6 +17,9 @@ Admin = Annotated[Principal, Depends(require(ADMIN))]
 Writer = Annotated[Principal, Depends(require("registry:write", ADMIN, any_of=True))]
 #: an organisation reading its own records
 Reader = Annotated[Principal, Depends(require("registry:read", "registry:write", ADMIN, any_of=True))]
+
+#: an organisation's admin: creates, lists and revokes the organisation's API keys
+KeyAdmin = Annotated[Principal, Depends(require(KEYS_SCOPE))]
 
 
 def ctx_of(uow: UnitOfWork, principal: Principal | None, request: Request) -> Ctx:

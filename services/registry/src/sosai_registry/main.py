@@ -6,6 +6,8 @@ from fastapi import FastAPI
 
 from sosai_registry import models
 from sosai_registry.accounts.routes import router as accounts
+from sosai_registry.api_keys.resolver import local_resolver
+from sosai_registry.api_keys.routes import router as api_keys
 from sosai_registry.audit_log.routes import router as log_router
 from sosai_registry.claims.routes import router as claims_router
 from sosai_registry.config import Settings
@@ -27,7 +29,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             EventConsumer(rt.settings, rt.db, "providers", {ProviderRegisteredV1: on_provider_registered})
         ]
 
-    return create_service_app(
+    app = create_service_app(
         settings,
         title="Sōsai registry",
         description="The J-VER credit registry: methodologies, projects, certification, issuance, holdings with "
@@ -35,7 +37,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "price indications and the public ledger.",
         package="sosai_registry",
         metadata=models.Base.metadata,
-        routers=[projects, transactions, accounts, public, claims_router, log_router, jwks_router],
+        routers=[projects, transactions, accounts, public, claims_router, log_router, api_keys, jwks_router],
         publishes=[TOPICS["registry"]],
         consumers=consumers,
     )
+    # the registry owns the API keys: it looks them up in its own database, not over HTTP
+    app.state.api_key_resolver = local_resolver(app)
+    return app

@@ -1,5 +1,8 @@
 """JWT verification (RFC 9068 style) against the issuer's JWKS, as FastAPI dependencies.
 
+A bearer credential starting ``sk_`` is an organisation API key instead, resolved by
+:mod:`sosai_shared.auth.api_keys`; both end as the same :class:`Principal`.
+
 Tokens carry ``iss``, ``aud``, ``sub``, ``exp``, ``iat``, ``jti``, ``scope`` (space
 separated) and ``org`` (the caller's organisation). They are signed with an asymmetric key
 (EdDSA, RS256, ...) that the issuer publishes in its JWKS; a service only verifies, pinning the
@@ -172,7 +175,20 @@ def verifier_for(settings: ServiceSettings) -> TokenVerifier:
     )
 
 
-_bearer = HTTPBearer(auto_error=False, description="JWT issued for the caller's organisation")
+_bearer = HTTPBearer(
+    auto_error=False, description="JWT issued for the caller's organisation, or an organisation API key"
+)
+
+
+async def _resolve(request: Request, credential: str) -> Principal:
+    """A JWT checked against the issuer's keys, or an ``sk_`` API key resolved by the registry."""
+    from sosai_shared.auth.api_keys import is_api_key  # api_keys builds on this module
+
+    if is_api_key(credential):
+        resolver: Callable[[str], Awaitable[Principal]] = request.app.state.api_key_resolver
+        return await resolver(credential)
+    verifier: TokenVerifier = request.app.state.token_verifier
+    return await verifier.averify(credential)
 
 
 async def current_principal(
@@ -181,8 +197,12 @@ async def current_principal(
 ) -> Principal:
     if creds is None or creds.scheme.lower() != "bearer":
         raise Unauthorized("A bearer token is required.", type="missing-token")
-    verifier: TokenVerifier = request.app.state.token_verifier
-    principal = await verifier.averify(creds.credentials)
+    # the unit of work authenticates before the route does: one request, one check (an API key's
+    # check is a round trip to the registry and a write of its last use)
+    cached = getattr(request.state, "principal", None)
+    if isinstance(cached, Principal):
+        return cached
+    principal = await _resolve(request, creds.credentials)
     request.state.principal = principal
     return principal
 
@@ -270,9 +290,8 @@ async def optional_principal(request: Request) -> Principal | None:
     scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not credentials:
         return None
-    verifier: TokenVerifier = request.app.state.token_verifier
     try:
-        principal = await verifier.averify(credentials.strip())
+        principal = await _resolve(request, credentials.strip())
     except Exception:
         return None
     request.state.principal = principal

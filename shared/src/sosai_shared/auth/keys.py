@@ -48,10 +48,16 @@ def audience_of(service_name: str) -> str:
     return f"sosai-{service_name}"
 
 
+#: Scopes named after what they govern rather than the service that checks them: ``org:keys``
+#: (an organisation's API keys) is checked by the registry, which owns the keys.
+CHECKED_BY = {"org": "registry"}
+
+
 def audiences_for(scopes: Iterable[str]) -> list[str]:
     """The audiences a token with these scopes is meant for: a scope is named after the service
     that checks it (``calculator:estimate`` → ``sosai-calculator``), so the token goes nowhere else."""
-    return sorted({audience_of(s.split(":", 1)[0]) for s in scopes if ":" in s})
+    named = {s.split(":", 1)[0] for s in scopes if ":" in s}
+    return sorted({audience_of(CHECKED_BY.get(n, n)) for n in named})
 
 
 def public_jwks(*private_jwks: dict[str, Any]) -> dict[str, Any]:
