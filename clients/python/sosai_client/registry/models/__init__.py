@@ -3,6 +3,9 @@
 from .account_action_v1_accounts_account_id_action_post_action import AccountActionV1AccountsAccountIdActionPostAction
 from .account_in import AccountIn
 from .account_out import AccountOut
+from .api_key_created import ApiKeyCreated
+from .api_key_in import ApiKeyIn
+from .api_key_out import ApiKeyOut
 from .approve_in import ApproveIn
 from .balance_out import BalanceOut
 from .block_out import BlockOut
@@ -15,6 +18,7 @@ from .claim_v1_public_retirements_retirement_id_claim_get_response_claim_v1_publ
 )
 from .fiscal_year_figures import FiscalYearFigures
 from .healthz_healthz_get_response_healthz_healthz_get import HealthzHealthzGetResponseHealthzHealthzGet
+from .http_validation_error import HTTPValidationError
 from .issuance_out import IssuanceOut
 from .issuance_proposal_in import IssuanceProposalIn
 from .jwks_well_known_jwks_json_get_response_jwks_well_known_jwks_json_get import (
@@ -33,6 +37,7 @@ from .methodology_out import MethodologyOut
 from .methodology_status_in import MethodologyStatusIn
 from .methodology_status_in_status import MethodologyStatusInStatus
 from .page_account_out import PageAccountOut
+from .page_api_key_out import PageApiKeyOut
 from .page_issuance_out import PageIssuanceOut
 from .page_methodology_out import PageMethodologyOut
 from .page_price_out import PagePriceOut
@@ -60,11 +65,16 @@ from .transfer_in import TransferIn
 from .transition_in import TransitionIn
 from .transition_in_to import TransitionInTo
 from .transition_out import TransitionOut
+from .validation_error import ValidationError
+from .validation_error_context import ValidationErrorContext
 
 __all__ = (
     "AccountActionV1AccountsAccountIdActionPostAction",
     "AccountIn",
     "AccountOut",
+    "ApiKeyCreated",
+    "ApiKeyIn",
+    "ApiKeyOut",
     "ApproveIn",
     "BalanceOut",
     "BlockOut",
@@ -75,6 +85,7 @@ __all__ = (
     "ClaimV1PublicRetirementsRetirementIdClaimGetResponseClaimV1PublicRetirementsRetirementIdClaimGet",
     "FiscalYearFigures",
     "HealthzHealthzGetResponseHealthzHealthzGet",
+    "HTTPValidationError",
     "IssuanceOut",
     "IssuanceProposalIn",
     "JwksWellKnownJwksJsonGetResponseJwksWellKnownJwksJsonGet",
@@ -87,6 +98,7 @@ __all__ = (
     "MethodologyStatusIn",
     "MethodologyStatusInStatus",
     "PageAccountOut",
+    "PageApiKeyOut",
     "PageIssuanceOut",
     "PageMethodologyOut",
     "PagePriceOut",
@@ -114,4 +126,6 @@ __all__ = (
     "TransitionIn",
     "TransitionInTo",
     "TransitionOut",
+    "ValidationError",
+    "ValidationErrorContext",
 )
