@@ -26,7 +26,13 @@ T = TypeVar("T")
 ALL_AUDIENCES = [audience_of(s.service_name) for s in SERVICES] + [audience_of("toy")]
 
 
-def token(org: str, *scopes: str, sub: str | None = None, ttl: int = 3600) -> str:
+#: Seconds a test token lives. Test modules mint their callers' tokens once, at import, and use them
+#: until the session ends; on a loaded machine a tier has run for over an hour, and an hour-long
+#: token then expired under the last suites (401 token-expired where a 201 or 403 was asserted).
+TEST_TOKEN_TTL = 12 * 3600
+
+
+def token(org: str, *scopes: str, sub: str | None = None, ttl: int = TEST_TOKEN_TTL) -> str:
     """An EdDSA access token signed with the development key, which services trust when no issuer
     is configured (tests, in-process apps, the processes the end-to-end tests start)."""
     return mint_token(org=org, scopes=scopes, sub=sub, ttl_seconds=ttl, audience=ALL_AUDIENCES)
