@@ -33,6 +33,14 @@ def kustomize() -> str:
 @pytest.fixture(scope="session")
 def rendered(kustomize: str) -> dict[str, list[dict[str, Any]]]:
     """overlay -> the manifests ``kustomize build`` produces for it."""
+    # as at a deployment: the dev overlay's secret values first (random, ignored by git, kept if present)
+    made = subprocess.run(
+        [sys.executable, str(K8S / "generate.py"), "--dev-secrets"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert made.returncode == 0, f"generate.py --dev-secrets failed:\n{made.stderr}"
     result = {}
     for overlay in OVERLAYS:
         out = subprocess.run(

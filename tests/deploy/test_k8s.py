@@ -4,6 +4,7 @@ CloudNativePG, prometheus-operator)."""
 
 from __future__ import annotations
 
+import base64
 import copy
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from typing import Any
 
 import kubernetes_validate
 import pytest
+import yaml
 from deploy_support import CONSUMES, DEPLOY, K8S, OVERLAYS, SERVICES, SPECS, of_kind
 
 K8S_VERSION = "1.33.0"
@@ -311,7 +313,27 @@ def test_dev_is_self_contained(rendered: dict[str, list[dict[str, Any]]]) -> Non
     assert needed <= set(secrets), needed - set(secrets)
     for name, *_ in SERVICES:
         assert secrets[f"sosai-pg-{name}"]["type"] == "kubernetes.io/basic-auth"
-        assert secrets[f"sosai-pg-{name}-app"]["stringData"]["username"] == f"{name}_app"
+        app = {k: base64.b64decode(v).decode() for k, v in secrets[f"sosai-pg-{name}-app"]["data"].items()}
+        assert app["username"] == f"{name}_app" and len(app["password"]) >= 32
+    # the values are made at deployment: the repository holds no Secret and no value of one
+    tracked = subprocess.run(
+        ["git", "ls-files", "deploy/k8s/overlays/dev"],
+        capture_output=True,
+        text=True,
+        cwd=DEPLOY.parent,
+        check=True,
+    ).stdout.split()
+    assert tracked and not [f for f in tracked if f.endswith(".env")], tracked
+    committed = [
+        d
+        for f in tracked
+        if f.endswith(".yaml")
+        for d in yaml.safe_load_all((DEPLOY.parent / f).read_text())
+        if d
+    ]
+    assert not [d for d in committed if isinstance(d, dict) and d.get("kind") == "Secret"], (
+        "no Secret committed"
+    )
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
