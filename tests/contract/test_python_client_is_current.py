@@ -12,11 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-#: regenerates from the apps' documents alone, with no database or broker: the same on both tiers
-pytestmark = pytest.mark.tier_independent
-
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT = ROOT / "clients" / "python"
 GENERATED = ("openapi", "sosai_client/registry", "sosai_client/certification", "sosai_client/calculator")
