@@ -135,6 +135,17 @@ async def test_idempotency_same_key_same_body_replays(toy: httpx.AsyncClient) ->
     assert r3.status_code == 201 and r3.json()["id"] != r1.json()["id"]
 
 
+async def test_the_same_json_in_another_field_order_replays(toy: httpx.AsyncClient) -> None:
+    h = {**W, "Idempotency-Key": "abc-order", "Content-Type": "application/json"}
+    first = await toy.post("/v1/notes", content=b'{"key": "k-order", "text": "one"}', headers=h)
+    assert first.status_code == 201, first.text
+    again = await toy.post("/v1/notes", content=b'{"text":"one","key":"k-order"}', headers=h)
+    assert again.status_code == 201 and again.json() == first.json(), again.text
+    assert again.headers.get("idempotent-replayed") == "true"
+    other = await toy.post("/v1/notes", content=b'{"text":"two","key":"k-order"}', headers=h)
+    assert other.status_code == 422 and other.json()["type"].endswith("idempotency-key-reused")
+
+
 async def test_idempotency_key_reused_with_other_body_is_422(toy: httpx.AsyncClient) -> None:
     h = {**W, "Idempotency-Key": "abc-2"}
     assert (await toy.post("/v1/notes", json={"key": "k", "text": "one"}, headers=h)).status_code == 201

@@ -145,8 +145,30 @@ def _json(content: Any) -> Any:
     return jsonable_encoder(content)
 
 
+def _fingerprints(method: str, path: str, body: bytes) -> tuple[str, str]:
+    """The request's fingerprint, and the one keys stored before it was canonical carry.
+
+    A JSON body is fingerprinted in canonical form (keys sorted, no spaces), so a retry that sends
+    the same request with its fields in another order (another client library, a regenerated
+    model) replays instead of being refused as another request."""
+    head = method.encode() + b" " + path.encode() + b"\n"
+    raw = hashlib.sha256(head + body).hexdigest()
+    try:
+        canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    except (ValueError, UnicodeDecodeError):
+        return raw, raw
+    return hashlib.sha256(head + canonical.encode()).hexdigest(), raw
+
+
 async def _begin_idempotent(
-    db: Database, scope: str, key: str, method: str, path: str, digest: str, owner: str
+    db: Database,
+    scope: str,
+    key: str,
+    method: str,
+    path: str,
+    digest: str,
+    owner: str,
+    raw_digest: str | None = None,
 ) -> None:
     """Take the key's lease (new key, or an expired lease), or say why not."""
     t = db.idempotency
@@ -155,7 +177,7 @@ async def _begin_idempotent(
             await s.execute(select(t).where(and_(t.c.scope == scope, t.c.key == key)).with_for_update())
         ).first()
         if row is not None:
-            if row.request_hash != digest:
+            if row.request_hash not in (digest, raw_digest):
                 raise Unprocessable(
                     "This Idempotency-Key was already used with a different request.",
                     type="idempotency-key-reused",
@@ -272,10 +294,8 @@ async def unit_of_work(request: Request) -> AsyncIterator[UnitOfWork]:
             )
         scope = principal.idempotency_scope if principal else "anonymous"
         body = await request.body()
-        digest = hashlib.sha256(
-            request.method.encode() + b" " + request.url.path.encode() + b"\n" + body
-        ).hexdigest()
-        await _begin_idempotent(db, scope, key, request.method, request.url.path, digest, owner)
+        digest, raw_digest = _fingerprints(request.method, request.url.path, body)
+        await _begin_idempotent(db, scope, key, request.method, request.url.path, digest, owner, raw_digest)
     stop = asyncio.Event()
     heartbeat = (
         asyncio.create_task(_renew(db, scope, key, owner, stop), name="idempotency-lease")
