@@ -155,7 +155,7 @@ def _fingerprints(method: str, path: str, body: bytes) -> tuple[str, str]:
     raw = hashlib.sha256(head + body).hexdigest()
     try:
         canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth: its bytes
         return raw, raw
     return hashlib.sha256(head + canonical.encode()).hexdigest(), raw
 
