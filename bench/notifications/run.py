@@ -116,6 +116,7 @@ async def run(args: argparse.Namespace) -> None:
                 headers=auth("org-bench", "notifications:write"),
             )
             r.raise_for_status()
+            sub_id = r.json()["id"]
         producer = AIOKafkaProducer(bootstrap_servers=args.broker, acks="all")
         await producer.start()
         await asyncio.sleep(5)  # the consumer joins its group
@@ -154,6 +155,7 @@ async def run(args: argparse.Namespace) -> None:
         deadline = time.monotonic() + args.drain
         while len(acked) < len(sent) and time.monotonic() < deadline:  # noqa: ASYNC110 (a bench's drain)
             await asyncio.sleep(0.5)
+        log_page = await delivery_log(proc.url, sub_id)
     finally:
         proc.stop()
         server.should_exit = True
@@ -167,12 +169,31 @@ async def run(args: argparse.Namespace) -> None:
     print(
         f"receiver answers in {args.receiver_ms} ms; database {args.database_url or 'SQLite (embedded default)'}"
     )
+    print(
+        "the organisation's delivery log (GET /v1/webhooks/subscriptions/{id}/deliveries?limit=3), newest first:"
+    )
+    print(json.dumps(log_page, ensure_ascii=False, indent=1))
     if args.backlog and len(acked) >= 2:
         first, last = min(acked.values()), max(acked.values())
         print(
             f"backlog of {len(sent)} deliveries: {len(acked)} acknowledged in {last - first:.1f} s, "
             f"{(len(acked) - 1) / (last - first):.1f} deliveries/s (the latencies above include the wait)"
         )
+
+
+async def delivery_log(url: str, sub_id: str) -> dict:  # type: ignore[type-arg]
+    """The newest deliveries as the subscribing organisation reads them, the last one's attempts too."""
+    headers = auth("org-bench", "notifications:read")
+    async with httpx.AsyncClient(base_url=url, timeout=30) as client:
+        page = (
+            await client.get(f"/v1/webhooks/subscriptions/{sub_id}/deliveries?limit=3", headers=headers)
+        ).json()
+        if page.get("items"):
+            newest = page["items"][0]["id"]
+            page["newest_with_attempts"] = (
+                await client.get(f"/v1/webhooks/deliveries/{newest}", headers=headers)
+            ).json()
+        return page  # type: ignore[no-any-return]
 
 
 async def stored(url: str, total: int) -> None:

@@ -304,6 +304,14 @@ def insert_ignore(table: Table, dialect_name: str, **values: Any) -> Any:
     return sqlite.insert(table).values(**values).on_conflict_do_nothing()
 
 
+def insert_ignore_rows(table: Table, dialect_name: str, rows: list[dict[str, Any]]) -> Any:
+    """Several rows in one ``INSERT ... ON CONFLICT DO NOTHING`` (add ``.returning()`` to learn
+    which went in)."""
+    if dialect_name == "postgresql":
+        return postgresql.insert(table).values(rows).on_conflict_do_nothing()
+    return sqlite.insert(table).values(rows).on_conflict_do_nothing()
+
+
 async def ping(engine: AsyncEngine) -> None:
     async with engine.connect() as conn:
         await conn.execute(text("SELECT 1"))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy import and_, exists, select, update
+from sqlalchemy import Table, and_, exists, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlmodel import col
@@ -41,6 +41,26 @@ async def candidates(session: AsyncSession, owners: Sequence[str], public: bool)
             return []
         stmt = stmt.where(col(Subscription.org).in_(list(owners)))
     return list((await session.execute(stmt.order_by(col(Subscription.id)))).scalars())
+
+
+def _table(model: type[object]) -> Table:
+    table = model.__table__  # type: ignore[attr-defined]
+    assert isinstance(table, Table)
+    return table
+
+
+async def insert_events(session: AsyncSession, events: Sequence[StoredEvent]) -> list[int]:
+    """Several events in one INSERT (not through the ORM's unit of work); their ``seq``, in order."""
+    table = _table(StoredEvent)
+    rows = [{c.name: getattr(e, c.name) for c in table.columns if c.name != "seq"} for e in events]
+    stmt = insert(table).returning(table.c.seq, sort_by_parameter_order=True)
+    return list((await session.execute(stmt, rows)).scalars())
+
+
+async def insert_deliveries(session: AsyncSession, rows: Sequence[Mapping[str, object]]) -> None:
+    """New deliveries in one statement (the consumer's burst)."""
+    if rows:
+        await session.execute(insert(_table(Delivery)), list(rows))
 
 
 async def due(

@@ -120,29 +120,46 @@ def signing_secrets(sub: Subscription, box: SecretBox, now: datetime) -> list[st
 
 async def fan_out(session: AsyncSession, event: StoredEvent) -> int:
     """Queue one delivery per matching subscription (in the consumer's transaction)."""
-    assert event.seq is not None
-    count = 0
-    for sub in await repo.candidates(session, event.owners, event.is_public):
-        if not audience.matches(sub.event_types, event.type):
-            continue
-        session.add(
-            Delivery(
-                id=f"msg_{uuid.uuid4().hex}",
-                subscription_id=sub.id,
-                org=sub.org,
-                event_seq=event.seq,
-                event_id=event.event_id,
-                event_type=event.type,
-                subject=event.subject,
-                full=sub.org in event.owners,
-                status="pending",
-                next_attempt_at=event.received_at,
-                retry_from=event.received_at,
-                created_at=event.received_at,
+    return await fan_out_many(session, [event])
+
+
+async def store_events(session: AsyncSession, events: Sequence[StoredEvent]) -> None:
+    """Store new events (not added to the session) in one statement; each gets its ``seq``."""
+    for event, seq in zip(events, await repo.insert_events(session, events), strict=True):
+        event.seq = seq
+
+
+async def fan_out_many(session: AsyncSession, events: Sequence[StoredEvent]) -> int:
+    """``fan_out`` for several stored events, in order: one read of the subscriptions, one INSERT."""
+    owners = {org for e in events for org in e.owners}
+    subs = await repo.candidates(session, sorted(owners), any(e.is_public for e in events))
+    rows: list[dict[str, object]] = []
+    for event in events:
+        assert event.seq is not None
+        for sub in subs:
+            if not (event.is_public or sub.org in event.owners):
+                continue
+            if not audience.matches(sub.event_types, event.type):
+                continue
+            rows.append(
+                {
+                    "id": f"msg_{uuid.uuid4().hex}",
+                    "subscription_id": sub.id,
+                    "org": sub.org,
+                    "event_seq": event.seq,
+                    "event_id": event.event_id,
+                    "event_type": event.type,
+                    "subject": event.subject,
+                    "full": sub.org in event.owners,
+                    "status": "pending",
+                    "attempts": 0,
+                    "next_attempt_at": event.received_at,
+                    "retry_from": event.received_at,
+                    "created_at": event.received_at,
+                }
             )
-        )
-        count += 1
-    return count
+    await repo.insert_deliveries(session, rows)
+    return len(rows)
 
 
 @dataclass(frozen=True)
