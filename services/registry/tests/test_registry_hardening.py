@@ -32,6 +32,7 @@ from registry_helpers import (
 from sqlalchemy import event, select, text
 
 from sosai_registry.models import Account
+from sosai_shared.direct_sql import DirectStatement
 
 A = org_headers("org-a")
 B = org_headers("org-b")
@@ -223,10 +224,12 @@ def counting_statements(client: httpx.AsyncClient) -> Iterator[list[str]]:
         seen.append(statement)
 
     event.listen(engine, "before_cursor_execute", on_execute)
+    DirectStatement.observers.append(seen.append)  # the hot path's statements sent to asyncpg directly
     try:
         yield seen
     finally:
         event.remove(engine, "before_cursor_execute", on_execute)
+        DirectStatement.observers.remove(seen.append)
 
 
 async def statements_for(client: httpx.AsyncClient, url: str, expect_items: int) -> int:

@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionm
 
 from sosai_shared.contracts.base import EventPayload
 from sosai_shared.db import READ_ONLY_OPTION, event_source, utcnow
+from sosai_shared.direct_sql import DirectStatement
 from sosai_shared.events.envelope import CloudEvent
 from sosai_shared.events.kafka import ensure_topics, make_producer
 from sosai_shared.faults import RELAY_AFTER_ACK, crash_if_armed
@@ -45,6 +46,17 @@ def outbox_table(session: AsyncSession) -> Table:
     raise RuntimeError("session has no outbox table; create sessions with the service's sessionmaker")
 
 
+_INSERTS: dict[Table, DirectStatement] = {}
+
+
+def _insert_into(table: Table) -> DirectStatement:
+    """The outbox insert, built once per table: every write of every service records an event."""
+    found = _INSERTS.get(table)
+    if found is None:
+        found = _INSERTS[table] = DirectStatement(table.insert().inline())
+    return found
+
+
 async def record(session: AsyncSession, payload: EventPayload, *, source: str | None = None) -> str:
     """Write an event row in the current transaction; it is published only if the transaction commits.
 
@@ -61,19 +73,16 @@ async def record(session: AsyncSession, payload: EventPayload, *, source: str | 
         correlationid=correlation_id_var.get(),
         data=payload.model_dump(mode="json"),
     )
-    await session.execute(
-        outbox_table(session)
-        .insert()
-        .values(
-            event_id=event_id,
-            topic=payload.topic,
-            key=payload.subject,
-            type=payload.event_type,
-            envelope=envelope.model_dump(mode="json", exclude_none=True),
-            created_at=envelope.time,
-            attempts=0,
-        )
-    )
+    row = {
+        "event_id": event_id,
+        "topic": payload.topic,
+        "key": payload.subject,
+        "type": payload.event_type,
+        "envelope": envelope.model_dump(mode="json", exclude_none=True),
+        "created_at": envelope.time,
+        "attempts": 0,
+    }
+    await _insert_into(outbox_table(session)).run(session, row)
     session.info[WROTE_OUTBOX] = True
     return event_id
 
@@ -147,14 +156,17 @@ class OutboxRelay:
         delay = self.settings.relay_poll_seconds
         broker_down_logged = False
         while not self._stop.is_set():
+            # cleared before the batch is read, not after the wait: a commit that lands while this
+            # batch is read or published wakes the next round, so no round is needed "just in case"
+            self.wakeup.clear()
             try:
                 published = await self.publish_batch()
                 if broker_down_logged:
                     log.info("broker reachable again; outbox relay resumed")
                     broker_down_logged = False
                 delay = self.settings.relay_poll_seconds
-                if published:
-                    continue  # drain without sleeping while there is backlog
+                if published >= self.settings.relay_batch_size:
+                    continue  # a full batch: more is waiting, drain without sleeping
             except Exception as exc:
                 OUTBOX_PUBLISH_FAILURES.labels(self.service).inc()
                 if not broker_down_logged:
@@ -171,7 +183,6 @@ class OutboxRelay:
                 await asyncio.wait_for(self.wakeup.wait(), timeout=delay)
             except TimeoutError:
                 pass
-            self.wakeup.clear()
 
     async def publish_batch(self) -> int:
         """Publish up to one batch in order; returns how many rows were marked published.

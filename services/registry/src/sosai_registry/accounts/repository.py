@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
-from sqlalchemy import func, update
+from sqlalchemy import Table, bindparam, func, or_, update
+from sqlalchemy import select as core_select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from sosai_registry.models import Account, PriceIndication, ProviderOrg
+from sosai_shared.direct_sql import DirectStatement
 from sosai_shared.pagination import Page, PageParams, keyset_page
+
+_ACCOUNTS = cast(Table, Account.__table__)  # type: ignore[attr-defined]  # SQLModel does not declare it
+_LOCK = DirectStatement(
+    core_select(_ACCOUNTS)
+    .where(or_(_ACCOUNTS.c.id == bindparam("first"), _ACCOUNTS.c.id == bindparam("second")))
+    .order_by(_ACCOUNTS.c.id)
+    .with_for_update()
+)
 
 
 async def lock_accounts(session: AsyncSession, ids: Sequence[str]) -> dict[str, Account]:
-    """Lock account rows in id order, so that two transactions naming the same accounts never deadlock;
-    returns the rows found, in the same statement (one round trip for both accounts)."""
-    stmt = (
-        select(Account)
-        .where(col(Account.id).in_(sorted(set(ids))))
-        .order_by(col(Account.id))
-        .with_for_update()
-    )
-    return {a.id: a for a in (await session.execute(stmt)).scalars().all()}
+    """Lock one or two account rows in id order, so that two transactions naming the same accounts
+    never deadlock; returns the rows found, in the same statement (one round trip for both accounts).
+    The accounts returned are not tracked by the session: movers read them, never change them."""
+    first, *rest = sorted(set(ids))
+    assert len(rest) <= 1, "a move names at most two accounts"
+    rows = await _LOCK.rows(session, {"first": first, "second": rest[0] if rest else first})
+    return {r["id"]: Account(**r) for r in rows}
 
 
 async def is_provider_org(session: AsyncSession, org: str) -> bool:

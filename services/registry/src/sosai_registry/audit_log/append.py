@@ -22,6 +22,7 @@ from sosai_registry.models import Transaction, TransactionBlock
 from sosai_shared.db import UTCDateTime, utcnow
 
 _PENDING = "sosai_audit_log_pending"
+_MOVES = "sosai_audit_log_moves"
 
 
 def completed(session: AsyncSession, tx: Transaction) -> None:
@@ -34,6 +35,11 @@ def completed(session: AsyncSession, tx: Transaction) -> None:
         sa_event.listen(sync, "after_rollback", _forget)
     if all(p is not tx for p in pending):
         pending.append(tx)
+
+
+def moved(session: AsyncSession, tx_id: str, moves: list[tuple[str, str, int, int]]) -> None:
+    """The ranges ``tx_id`` moved, as the move engine wrote them: the append need not read them back."""
+    session.sync_session.info.setdefault(_MOVES, {}).setdefault(tx_id, []).extend(moves)
 
 
 #: PostgreSQL: lock the head, hash the entry, move the head and insert the entry in one statement, so
@@ -59,6 +65,7 @@ _APPEND = text(
 
 def _forget(sync: Session) -> None:
     sync.info.get(_PENDING, []).clear()
+    sync.info.pop(_MOVES, None)
 
 
 def moves_of(sync: Session, tx_ids: list[str]) -> dict[str, list[tuple[str, str, int, int]]]:
@@ -88,8 +95,11 @@ def _append(sync: Session) -> None:
         return
     sync.flush()
     # read before taking the head's lock: every append waits for that lock, so it is held only for
-    # the head read, the entry insert, the head update and the commit, never for this query
-    moves = moves_of(sync, [tx.id for tx in pending])
+    # the head read, the entry insert, the head update and the commit, never for this query; moves
+    # the move engine reported (``moved``) are not read back
+    known: dict[str, list[tuple[str, str, int, int]]] = sync.info.pop(_MOVES, {})
+    unknown = [tx.id for tx in pending if tx.id not in known]
+    moves = {**(moves_of(sync, unknown) if unknown else {}), **known}
     now = utcnow()
     if sync.get_bind().dialect.name == "postgresql":
         for tx in pending:

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from sosai_registry import metrics
 from sosai_registry.accounts import repository as accounts
-from sosai_registry.accounts.service import account_for, require_open, visible
+from sosai_registry.accounts.service import require_open, visible
 from sosai_registry.claims.rules import check_beneficiary_org
 from sosai_registry.context import Ctx, count_tx
 from sosai_registry.ledger.rules import check_quantity, quantity_of
+from sosai_registry.ledger.serials import today_jst
 from sosai_registry.ledger.service import UNMOVABLE, event_block, move
-from sosai_registry.models import RETIREMENT_ACCOUNT
+from sosai_registry.models import RETIREMENT_ACCOUNT, Transaction
+from sosai_registry.transactions import repository as repo
 from sosai_registry.transactions.completion import finish
+from sosai_registry.transactions.rules import new_tx
 from sosai_registry.transactions.schemas import RetirementIn, TransferIn
-from sosai_registry.transactions.service import Outcome, proposed
+from sosai_registry.transactions.service import Outcome
 from sosai_shared.contracts import CreditsRetiredV1, CreditsTransferredV1
 from sosai_shared.db import utcnow
 from sosai_shared.errors import Conflict, NotFound, Unprocessable
@@ -29,6 +32,14 @@ def _units_retired() -> Conflict:
         type="units-retired",
         title="Units retired or cancelled",
     )
+
+
+async def _completed(ctx: Ctx, kind: str, quantity: int, **fields: str | None) -> Transaction:
+    """Insert the caller's transaction completed (one INSERT, no UPDATE: a failed move rolls it back)."""
+    tx = new_tx(kind, quantity, ctx.sub, ctx.org, today_jst(), **fields)
+    finish(ctx, tx)
+    await repo.insert_transaction(ctx.session, tx)
+    return tx
 
 
 async def transfer(ctx: Ctx, body: TransferIn) -> Outcome:
@@ -48,11 +59,9 @@ async def transfer(ctx: Ctx, body: TransferIn) -> Outcome:
     require_open(src)
     require_open(dst)
     qty = quantity_of(body.quantity, ranges)
-    tx = proposed(
+    tx = await _completed(
         ctx, "transfer", qty, from_account_id=src.id, from_org=src.org, to_account_id=dst.id, to_org=dst.org
     )
-    finish(ctx, tx)  # completed as it is inserted: one INSERT, no UPDATE (a failed move rolls it all back)
-    await ctx.session.flush()
     moved = await move(ctx, tx, src.id, dst.id, quantity=body.quantity, ranges=ranges)
     await record(
         ctx.session,
@@ -77,13 +86,14 @@ async def retire(ctx: Ctx, body: RetirementIn) -> Outcome:
     check_quantity(body.quantity, ranges)
     if body.account_id in UNMOVABLE:
         raise _units_retired()
-    src = await account_for(ctx, body.account_id, lock=True)
+    locked = await accounts.lock_accounts(ctx.session, [body.account_id])
+    src = visible(ctx, locked.get(body.account_id), body.account_id)
     if src.kind != "holding":
         raise NotFound(f"No holding account {src.id}.", type="account-not-found", title="Account not found")
     require_open(src)
     check_beneficiary_org(src, body.beneficiary_org)  # only providers retire for others
     qty = quantity_of(body.quantity, ranges)
-    tx = proposed(
+    tx = await _completed(
         ctx,
         "retirement",
         qty,
@@ -99,8 +109,6 @@ async def retire(ctx: Ctx, body: RetirementIn) -> Outcome:
         session_id=body.session_id,
         application_id=body.application_id,
     )
-    finish(ctx, tx)  # as for transfers: inserted completed
-    await ctx.session.flush()
     moved = await move(ctx, tx, src.id, RETIREMENT_ACCOUNT, quantity=body.quantity, ranges=ranges)
     await record(
         ctx.session,

@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
+from sqlalchemy import Table, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, or_, select
 
 from sosai_registry.models import Issuance, Transaction, TransactionBlock
+from sosai_shared.direct_sql import DirectStatement
 from sosai_shared.pagination import Page, PageParams, keyset_page
 
 
 async def issuance_for_certification(session: AsyncSession, certification_id: str) -> Issuance | None:
     stmt = select(Issuance).where(Issuance.certification_id == certification_id)
     return (await session.execute(stmt)).scalar_one_or_none()
+
+
+_TX = cast(Table, Transaction.__table__)  # type: ignore[attr-defined]  # SQLModel does not declare it
+_INSERT_TX = DirectStatement(insert(_TX).inline())  # sent to the driver directly on PostgreSQL
+
+
+async def insert_transaction(session: AsyncSession, tx: Transaction) -> None:
+    """Insert ``tx`` with one Core statement; the object stays outside the session (transfers and
+    retirements are inserted completed and never change again, so there is nothing to track)."""
+    await _INSERT_TX.run(session, {c.name: getattr(tx, c.key) for c in _TX.columns})
 
 
 async def transactions_page(
