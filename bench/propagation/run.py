@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import shutil
 import statistics
 import sys
 import time
@@ -41,10 +40,11 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))  # the programme runner of the end-to-end tests
 
-from e2e_support import Programme, _drop, start_programme  # noqa: E402
+from e2e_support import Programme  # noqa: E402
+from hops import hops  # noqa: E402
 from journey_support import company, issue, unique  # noqa: E402
+from programme import add_arguments, bench_programme, tier  # noqa: E402
 
-from sosai_shared.ratelimit import GENEROUS_ENV  # noqa: E402
 from sosai_shared.testing import auth  # noqa: E402
 
 VIEWS = ("calculator", "certification", "catalog")
@@ -258,28 +258,20 @@ def report(out: dict[str, Any], args: argparse.Namespace) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--broker", default=os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"))
-    ap.add_argument("--port-base", type=int, default=44050)
+    add_arguments(ap, port_base=24050)
     ap.add_argument("--rate", type=float, default=50)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--probes", type=int, default=100, help="probe retirements, watched one at a time")
     ap.add_argument("--poll-ms", type=float, default=10)
     args = ap.parse_args()
-    # the services' databases (SQLite) and logs, kept after the run for a look; replaced by the next run
-    tmp = ROOT / "var" / "bench-propagation"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    os.environ.update(GENEROUS_ENV)  # the programme's processes inherit it: measure them, not their limiter
-    p, created = start_programme(tmp, args.broker, port_base=args.port_base)
-    try:
+    with bench_programme("propagation", args.broker, args.port_base) as p:
         out = asyncio.run(drive(p, args))
-    finally:
-        for proc in p.processes.values():
-            proc.stop()
-        _drop(created)
-    tier = "PostgreSQL" if os.environ.get("SOSAI_TEST_POSTGRES") else "SQLite"
-    print(f"tier: {tier}, broker {args.broker}")
+        time.sleep(2)  # the last events reach their consumers
+        out["hops"] = asyncio.run(hops(p.database_urls))
+    print(f"tier: {tier()}, broker {args.broker}")
     report(out, args)
+    print("hops, from the services' own timestamps (every retirement of the run):")
+    print("\n".join(out["hops"]))
 
 
 if __name__ == "__main__":

@@ -77,15 +77,20 @@ def bodies(accounts: list[tuple[str, dict[str, str]]], sinks: list[str]) -> list
 
 def run_hey(
     hey: str,
-    base: str,
+    bases: list[str],
     conns: list[tuple[str, dict, dict]],
     seconds: int,
-    registry_pid: int,
+    registry_pids: list[int],
     rate: float | None = None,
 ) -> Figures:
-    """All connections at once for ``seconds``; ``rate`` (requests/s over all of them) makes it open loop."""
+    """All connections at once for ``seconds``; ``rate`` (requests/s over all of them) makes it open loop.
+
+    With several registry processes (``bases``), connection i goes to process i mod n: an account's
+    transferring and retiring connections land on different processes, so its row lock is contended
+    across them.
+    """
     cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    reg0 = process_cpu_seconds(registry_pid)
+    reg0 = sum(process_cpu_seconds(pid) for pid in registry_pids)
     with tempfile.TemporaryDirectory(prefix="registry-bench-") as tmp:
         procs = []
         for i, (path, body, headers) in enumerate(conns):
@@ -105,7 +110,8 @@ def run_hey(
                 # in step and the service sees a burst of 32 every period, not a rate; started
                 # 1/rate apart, the arrivals are spread evenly over the period
                 time.sleep(1 / rate)
-            procs.append((subprocess.Popen([*cmd, base + path], stdout=out, stderr=subprocess.PIPE), out))
+            url = bases[i % len(bases)] + path
+            procs.append((subprocess.Popen([*cmd, url], stdout=out, stderr=subprocess.PIPE), out))
         latencies: list[float] = []
         errors = 0
         for i, (p, out) in enumerate(procs):
@@ -127,5 +133,5 @@ def run_hey(
         p50_ms=q[49] * 1000,
         p99_ms=q[98] * 1000,
         hey_cpu_s=(cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime),
-        registry_cpu_s=process_cpu_seconds(registry_pid) - reg0,
+        registry_cpu_s=sum(process_cpu_seconds(pid) for pid in registry_pids) - reg0,
     )

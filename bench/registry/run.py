@@ -12,7 +12,12 @@ One run, on PostgreSQL (``--db postgres``) or on the embedded default, SQLite (`
 7. on PostgreSQL, ``pgbench -i -s 10`` and ``pgbench -c 8 -j 2 -T <seconds>`` (TPC-B-like) on the other
    scratch database; prints the ratio. Drops the scratch databases.
 
-``--profile FILE`` records the registry with py-spy during the closed loop (raw collapsed stacks, for
+``--replicas N`` starts N registry processes on the same database (PostgreSQL only), on ``--port``
+and the ports after it, and splits the connections between them (the scale-out run: one relay
+publishes, the others wait on its advisory lock). After every run, ``published.py`` drains the outbox
+and reads the run's topics back from the broker: every outbox event found once.
+
+``--profile FILE`` records the registry (the first process) with py-spy during the closed loop (raw collapsed stacks, for
 ``top_frames.py``). ``--src DIR`` puts DIR's ``services/registry/src`` and ``shared/src`` first on the
 registry's path: the same benchmark against another checkout (e.g. ``git archive main``), for a
 before/after table. Not part of the test suites.
@@ -35,6 +40,7 @@ from pathlib import Path
 
 import asyncpg
 import httpx
+import published
 from invariants import measure, problems
 from load import bodies, run_hey
 from seed import seed
@@ -69,12 +75,13 @@ def pgbench(pg: str, db: str, seconds: int) -> float:
     return float(m.group(1))
 
 
-def start_registry(args: argparse.Namespace, database_url: str) -> subprocess.Popen[bytes]:
+def start_registry(args: argparse.Namespace, database_url: str, port: int) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         **GENEROUS_ENV,  # the service is measured, not its rate limiter
         "DATABASE_URL": database_url,
         "KAFKA_BOOTSTRAP_SERVERS": args.broker,
+        "KAFKA_TOPIC_PREFIX": args.topic_prefix,  # this run's own topics, read back by published.py
         "SOSAI_LOG_LEVEL": "WARNING",
         "REGISTRY_LOG_LEVEL": "WARNING",
     }
@@ -83,7 +90,7 @@ def start_registry(args: argparse.Namespace, database_url: str) -> subprocess.Po
         paths = [src / "services/registry/src", src / "shared/src", os.environ.get("PYTHONPATH", "")]
         env["PYTHONPATH"] = os.pathsep.join(str(p) for p in paths if str(p))
     cmd = [sys.executable, "-m", "uvicorn", "sosai_registry.main:create_app", "--factory"]
-    cmd += ["--host", "127.0.0.1", "--port", str(args.port), "--log-level", "warning", "--no-access-log"]
+    cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"]
     return subprocess.Popen(cmd, env=env, cwd=ROOT)
 
 
@@ -111,18 +118,26 @@ async def log_problems(c: httpx.AsyncClient) -> list[str]:
 
 
 async def bench(args: argparse.Namespace, database_url: str, check_url: str) -> list[str]:
-    proc = start_registry(args, database_url)
-    base = f"http://127.0.0.1:{args.port}"
+    # the first process migrates alone; the others start once it is healthy (as a Deployment's
+    # replicas start after the migration Job)
+    bases = [f"http://127.0.0.1:{args.port + n}" for n in range(args.replicas)]
+    procs = [start_registry(args, database_url, args.port)]
     lines: list[str] = []
     try:
-        async with httpx.AsyncClient(base_url=base, timeout=60) as c:
+        async with httpx.AsyncClient(base_url=bases[0], timeout=60) as c:
             await wait_healthy(c)
+        for n in range(1, args.replicas):
+            procs.append(start_registry(args, database_url, args.port + n))
+            async with httpx.AsyncClient(base_url=bases[n], timeout=60) as c:
+                await wait_healthy(c)
+        async with httpx.AsyncClient(base_url=bases[0], timeout=60) as c:
             accounts, sinks = await seed(c, args.accounts, 1_000_000)
         conns = bodies(accounts, sinks)
+        pids = [p.pid for p in procs]
         before = (await measure(check_url))["completed_moves"]
         spy = None
         if args.profile:
-            spy_cmd = [str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(proc.pid)]
+            spy_cmd = [str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(pids[0])]
             # --gil: only samples that hold the interpreter lock, i.e. the registry's Python CPU (idle
             # waits and the greenlet hops' parked stacks are left out); 50 Hz keeps the pauses small
             spy_cmd += ["--format", "raw", "--output", args.profile, "--rate", "50", "--gil"]
@@ -131,23 +146,28 @@ async def bench(args: argparse.Namespace, database_url: str, check_url: str) -> 
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-        closed = await asyncio.to_thread(run_hey, args.hey, base, conns, args.seconds, proc.pid)
+        closed = await asyncio.to_thread(run_hey, args.hey, bases, conns, args.seconds, pids)
         if spy is not None:
             spy.wait(timeout=120)
-        lines.append(closed.line(f"closed loop, {len(conns)} connections"))
+        lines.append(closed.line(f"closed loop, {len(conns)} connections over {len(procs)} process(es)"))
         rate = closed.ops_per_s / 2
-        opened = await asyncio.to_thread(run_hey, args.hey, base, conns, args.seconds, proc.pid, rate)
+        opened = await asyncio.to_thread(run_hey, args.hey, bases, conns, args.seconds, pids, rate)
         lines.append(opened.line(f"open loop at {rate:.0f} requests/s offered"))
         await asyncio.sleep(1)  # let the relay finish; it does not change the ledger's counts
         found = await measure(check_url)
         wrong = problems(found, closed.ops - closed.errors + opened.ops - opened.errors, before)
-        async with httpx.AsyncClient(base_url=base, timeout=60) as c:
+        async with httpx.AsyncClient(base_url=bases[0], timeout=60) as c:
             wrong += await log_problems(c)
+        line, unpublished = await published.check(check_url, args.broker, args.topic_prefix)
+        lines.append(line)
+        wrong += unpublished
         lines.append(f"invariants: {'OK' if not wrong else 'VIOLATED: ' + '; '.join(wrong)} {found}")
         lines.append(f"ratio_input {closed.ops_per_s:.1f}")
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait(timeout=30)
     return lines
 
 
@@ -162,7 +182,11 @@ async def main() -> None:
     ap.add_argument("--hey", default=shutil.which("hey") or str(Path.home() / "go/bin/hey"))
     ap.add_argument("--profile", default="")
     ap.add_argument("--src", default="")
+    ap.add_argument("--replicas", type=int, default=1, help="registry processes on --port, --port+1, ...")
     args = ap.parse_args()
+    args.topic_prefix = f"bench-{uuid.uuid4().hex[:8]}."
+    if args.replicas > 1 and args.db == "sqlite":
+        ap.error("--replicas > 1 needs PostgreSQL: the embedded default is one process by design")
     print(f"load average before: {os.getloadavg()}")
     if args.db == "sqlite":
         with tempfile.TemporaryDirectory(prefix="registry-bench-") as tmp:
