@@ -18,14 +18,16 @@ their clocks are the same clock.
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import statistics
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-import asyncpg
-
 from sosai_shared.contracts import CreditsRetiredV1
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "registry"))
+from invariants import rows
 
 CONSUMERS = ("calculator", "certification", "events-catalog")
 
@@ -35,20 +37,6 @@ def _when(value: Any) -> datetime:
         return value if value.tzinfo else value.replace(tzinfo=UTC)
     parsed = datetime.fromisoformat(str(value))
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-async def _rows(url: str, sql: str, *args: Any) -> list[tuple]:
-    if url.startswith("postgresql"):
-        conn = await asyncpg.connect(url.replace("+asyncpg", ""))
-        try:
-            return [tuple(r) for r in await conn.fetch(sql.replace("?", "$1"), *args)]
-        finally:
-            await conn.close()
-    db = sqlite3.connect(url.split("///", 1)[1])
-    try:
-        return db.execute(sql, args).fetchall()
-    finally:
-        db.close()
 
 
 def _ms(xs: list[float], q: int) -> str:
@@ -62,7 +50,7 @@ async def hops(database_urls: dict[str, str]) -> list[str]:
     kind = CreditsRetiredV1.event_type
     sent = {
         event_id: (_when(created), _when(published) if published else None)
-        for event_id, created, published in await _rows(
+        for event_id, created, published in await rows(
             database_urls["registry"],
             "SELECT event_id, created_at, published_at FROM outbox WHERE type = ?",
             kind,
@@ -75,7 +63,7 @@ async def hops(database_urls: dict[str, str]) -> list[str]:
     for name in CONSUMERS:
         if name not in database_urls:
             continue
-        got = await _rows(
+        got = await rows(
             database_urls[name], "SELECT event_id, processed_at FROM inbox WHERE event_type = ?", kind
         )
         path = [(_when(t) - sent[e][0]).total_seconds() * 1000 for e, t in got if e in sent]

@@ -12,6 +12,7 @@ Plain SQL that runs on PostgreSQL and SQLite alike.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from typing import Any
 
@@ -38,19 +39,30 @@ QUERIES = {
 }
 
 
-async def measure(url: str) -> dict[str, int]:
-    """The figures above from a registry database (``postgresql://...`` or a SQLite file path)."""
+async def rows(url: str, sql: str, *args: Any) -> list[tuple]:
+    """A query's rows from a service's database, on either dialect.
+
+    ``url`` is a SQLAlchemy URL (``postgresql+asyncpg://...``, ``sqlite+aiosqlite:///path``), a plain
+    ``postgresql://`` DSN or a SQLite file path; parameters are written ``?`` (SQLite's style) and
+    numbered for PostgreSQL here.
+    """
     if url.startswith("postgresql"):
-        conn = await asyncpg.connect(url)
+        conn = await asyncpg.connect(url.replace("+asyncpg", ""))
         try:
-            return {k: int(await conn.fetchval(q)) for k, q in QUERIES.items()}
+            n = iter(range(1, len(args) + 1))
+            return [tuple(r) for r in await conn.fetch(re.sub(r"\?", lambda _: f"${next(n)}", sql), *args)]
         finally:
             await conn.close()
-    db = sqlite3.connect(url)
+    db = sqlite3.connect(url.split("///", 1)[1] if url.startswith("sqlite") else url)
     try:
-        return {k: int(db.execute(q).fetchone()[0]) for k, q in QUERIES.items()}
+        return db.execute(sql, args).fetchall()
     finally:
         db.close()
+
+
+async def measure(url: str) -> dict[str, int]:
+    """The figures above from a registry database (any ``url`` that :func:`rows` takes)."""
+    return {k: int((await rows(url, q))[0][0]) for k, q in QUERIES.items()}
 
 
 def problems(found: dict[str, Any], answered_201: int, moves_before: int) -> list[str]:

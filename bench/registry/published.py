@@ -16,28 +16,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sqlite3
 import time
 from collections import Counter
 
-import asyncpg
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
-
-
-async def rows(url: str, sql: str) -> list[tuple]:
-    """A query's rows from a registry database (``postgresql://...`` or a SQLite file path)."""
-    if url.startswith("postgresql"):
-        conn = await asyncpg.connect(url)
-        try:
-            return [tuple(r) for r in await conn.fetch(sql)]
-        finally:
-            await conn.close()
-    db = sqlite3.connect(url)
-    try:
-        return db.execute(sql).fetchall()
-    finally:
-        db.close()
+from invariants import rows
 
 
 async def drain(url: str, deadline_s: float = 60) -> int:

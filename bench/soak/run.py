@@ -269,13 +269,7 @@ async def soak(p: Programme, args: argparse.Namespace) -> tuple[list[str], bool]
             )
             if growth > GROWTH_LIMIT:
                 wrong.append(f"{name} memory grew {growth:.0%}")
-        reg_url = p.database_urls["registry"]
-        check_url = (
-            reg_url.replace("+asyncpg", "")
-            if reg_url.startswith("postgresql")
-            else reg_url.split("///", 1)[1]
-        )
-        found = await measure(check_url)
+        found = await measure(p.database_urls["registry"])
         wrong += problems(found, load.moves_201, 0)
         lines.append(f"registry invariants: {found}")
         over, confirmed, waitlisted = await overbooked(load)
