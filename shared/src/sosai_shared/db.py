@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+import time
 import traceback
 import uuid
 import weakref
@@ -28,7 +29,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Column, DateTime, Integer, MetaData, String, Table, Text, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import StatementError
+from sqlalchemy.exc import DisconnectionError, StatementError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session, registry
 from sqlalchemy.pool import NullPool
@@ -204,16 +205,53 @@ def create_engine(
             "prepared_statement_cache_size": 0,
             "prepared_statement_name_func": lambda: f"__sosai_{uuid.uuid4().hex}__",
         }
-    return create_async_engine(
+    engine = create_async_engine(
         url,
         echo=echo,
         hide_parameters=True,
         pool_size=pool_size,
         max_overflow=max_overflow,
-        pool_pre_ping=True,
         pool_timeout=pool_timeout,
         connect_args=connect_args,
     )
+    _ping_when_idle(engine)
+    return engine
+
+
+#: A pooled connection back in the pool for longer than this is pinged before it is used again.
+IDLE_PING_SECONDS = 1.0
+_RETURNED = "sosai_returned_at"
+
+
+def _ping_when_idle(engine: AsyncEngine) -> None:
+    """SQLAlchemy's ``pool_pre_ping``, only for connections that sat idle.
+
+    Why: the asyncpg dialect's ping is three round trips (BEGIN, an empty query, ROLLBACK) on every
+    checkout, a fifth of a transfer's statements (bench/registry.md). A connection that came back
+    to the pool less than :data:`IDLE_PING_SECONDS` ago was working then; one that sat longer (over
+    a database restart, a failover, an idle timeout) is pinged and replaced if dead, as before. A
+    connection lost within that second fails its statement as a disconnect, which makes SQLAlchemy
+    discard every connection of the pool older than the failure: one 503, then fresh connections.
+    """
+    pool = engine.sync_engine.pool
+
+    @event.listens_for(pool, "connect")
+    def _connected(_dbapi_conn: Any, record: Any) -> None:
+        record.info[_RETURNED] = time.monotonic()
+
+    @event.listens_for(pool, "checkin")
+    def _returned(_dbapi_conn: Any, record: Any) -> None:
+        if record is not None:
+            record.info[_RETURNED] = time.monotonic()
+
+    @event.listens_for(pool, "checkout")
+    def _checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        if time.monotonic() - record.info.get(_RETURNED, 0.0) < IDLE_PING_SECONDS:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except Exception as exc:  # the pool replaces the connection and checks out another
+            raise DisconnectionError("the pooled connection is gone") from exc
 
 
 class _SqliteWriters:

@@ -25,7 +25,9 @@ from sqlalchemy import Executable
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.util import await_only, greenlet_spawn
 
 _DRIVER = "sosai_direct_sql_driver"
 
@@ -82,6 +84,29 @@ class _Driver:
         return exc
 
 
+def _driver_of(sync: Session) -> _Driver | None:
+    """The asyncpg connection of ``sync``'s open transaction (BEGIN sent), or None to go through
+    SQLAlchemy; synchronous, so it runs in the async session's greenlet (or in a session event)."""
+    tx = sync.get_transaction()
+    cached = sync.info.get(_DRIVER)
+    if cached is not None and cached[0] is tx:
+        return cast(_Driver, cached[1])
+    bind = sync.get_bind()
+    if tx is None or bind.dialect.name != "postgresql":
+        return None
+    adapted = sync.connection().connection.dbapi_connection
+    if adapted is None or not hasattr(adapted, "_transaction"):
+        return None  # not SQLAlchemy's asyncpg adapter: go through SQLAlchemy
+    if adapted._transaction is None:
+        # the session's transaction has begun in SQLAlchemy but the adapter sends BEGIN lazily,
+        # with the first statement: send it the way the adapter itself would, so the direct
+        # statement runs inside the transaction that SQLAlchemy will commit or roll back
+        await_only(adapted._start_transaction())
+    driver = _Driver(adapted, bind.dialect)
+    sync.info[_DRIVER] = (tx, driver)
+    return driver
+
+
 class DirectStatement:
     """A Core statement sent to asyncpg directly on PostgreSQL, through SQLAlchemy elsewhere.
 
@@ -112,18 +137,7 @@ class DirectStatement:
             return cast(_Driver, cached[1])
         if tx is None or session.bind is None or session.bind.dialect.name != "postgresql":
             return None
-        fairy = await (await session.connection()).get_raw_connection()
-        adapted = fairy.dbapi_connection
-        if adapted is None or not hasattr(adapted, "_transaction"):
-            return None  # not SQLAlchemy's asyncpg adapter: go through SQLAlchemy
-        if adapted._transaction is None:
-            # the session's transaction has begun in SQLAlchemy but the adapter sends BEGIN lazily,
-            # with the first statement: send it the way the adapter itself would, so the direct
-            # statement runs inside the transaction that SQLAlchemy will commit or roll back
-            await adapted._start_transaction()
-        driver = _Driver(adapted, session.bind.dialect)
-        session.info[_DRIVER] = (tx, driver)
-        return driver
+        return await greenlet_spawn(_driver_of, session.sync_session)
 
     def _observe(self, sql: str) -> None:
         for observer in self.observers:
@@ -143,6 +157,17 @@ class DirectStatement:
     async def run(self, session: AsyncSession, params: Mapping[str, Any]) -> None:
         """Execute once (an update, a delete, or an insert of one row)."""
         await self.run_many(session, [params])
+
+    def run_in_event(self, sync: Session, params: Mapping[str, Any]) -> None:
+        """Execute once from a session event (``before_commit``), which SQLAlchemy runs inside the
+        async session's greenlet: the driver is awaited from there."""
+        driver = _driver_of(sync)
+        if driver is None:
+            sync.execute(self.statement, dict(params))
+            return
+        c = self._for(driver.dialect, tuple(sorted(params)))
+        self._observe(c.sql)
+        await_only(driver.call(c.sql, "execute", c.args(params)))
 
     async def run_many(self, session: AsyncSession, rows: Sequence[Mapping[str, Any]]) -> None:
         """Execute for every row (an insert of several rows); all rows have the same keys."""

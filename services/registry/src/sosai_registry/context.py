@@ -10,11 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import event as sa_event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sosai_registry import metrics
 from sosai_shared.auth import Principal
+from sosai_shared.committed import after_commit
 
 ADMIN = "registry:admin"
 
@@ -41,11 +41,6 @@ class Ctx:
     def sub(self) -> str:
         assert self.principal is not None
         return self.principal.sub
-
-
-def after_commit(session: AsyncSession, fn: Callable[[], None]) -> None:
-    """Run ``fn`` only if this transaction commits (metrics must not count rolled-back work)."""
-    sa_event.listen(session.sync_session, "after_commit", lambda _s: fn(), once=True)
 
 
 def count_tx(session: AsyncSession, kind: str, status: str, tonnes: Callable[[], None] | None = None) -> None:

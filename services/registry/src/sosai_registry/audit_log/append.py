@@ -20,6 +20,7 @@ from sosai_registry.audit_log import chain
 from sosai_registry.audit_log.models import LogEntry, LogHead
 from sosai_registry.models import Transaction, TransactionBlock
 from sosai_shared.db import UTCDateTime, utcnow
+from sosai_shared.direct_sql import DirectStatement
 
 _PENDING = "sosai_audit_log_pending"
 _MOVES = "sosai_audit_log_moves"
@@ -31,8 +32,6 @@ def completed(session: AsyncSession, tx: Transaction) -> None:
     pending: list[Transaction] | None = sync.info.get(_PENDING)
     if pending is None:
         pending = sync.info[_PENDING] = []
-        sa_event.listen(sync, "before_commit", _append)
-        sa_event.listen(sync, "after_rollback", _forget)
     if all(p is not tx for p in pending):
         pending.append(tx)
 
@@ -45,8 +44,9 @@ def moved(session: AsyncSession, tx_id: str, moves: list[tuple[str, str, int, in
 #: PostgreSQL: lock the head, hash the entry, move the head and insert the entry in one statement, so
 #: the lock that orders every completion is held for one round trip and the commit. The hash is the
 #: one ``chain.digest`` gives (``chain.canonical_parts``); ``old`` is the head as locked, the newest.
-_APPEND = text(
-    """
+_APPEND = DirectStatement(
+    text(
+        """
     WITH old AS (SELECT seq, hash FROM transaction_log_head WHERE id = 1 FOR UPDATE),
     moved AS (
         UPDATE transaction_log_head h
@@ -60,7 +60,8 @@ _APPEND = text(
     INSERT INTO transaction_log (seq, transaction_id, prev_hash, hash, appended_at)
     SELECT seq, :tx, prev_hash, hash, :now FROM moved
     """
-).bindparams(bindparam("now", type_=UTCDateTime))
+    ).bindparams(bindparam("now", type_=UTCDateTime))
+)
 
 
 def _forget(sync: Session) -> None:
@@ -105,7 +106,7 @@ def _append(sync: Session) -> None:
         for tx in pending:
             assert tx.completed_at is not None
             prefix, suffix = chain.canonical_parts(tx.id, tx.kind, tx.completed_at, moves[tx.id])
-            sync.execute(_APPEND, {"prefix": prefix, "suffix": suffix, "tx": tx.id, "now": now})
+            _APPEND.run_in_event(sync, {"prefix": prefix, "suffix": suffix, "tx": tx.id, "now": now})
         pending.clear()
         return
     head = sync.execute(select(LogHead).where(col(LogHead.id) == 1).with_for_update()).scalar_one()
@@ -116,3 +117,8 @@ def _append(sync: Session) -> None:
         head.seq, head.hash = e["seq"], h
     pending.clear()
     sync.flush()
+
+
+# Listened to once on the class: a listener added to each session built a dispatcher per request.
+sa_event.listen(Session, "before_commit", _append)
+sa_event.listen(Session, "after_rollback", _forget)
