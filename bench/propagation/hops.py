@@ -13,6 +13,13 @@ So ``created → published`` is the relay (commit, wake-up, read, send, acknowle
 ``created → received`` is the whole path up to the consumer's handler, broker and fetch included;
 what a poll then sees also waits for that handler's commit. All services run on one machine, so
 their clocks are the same clock.
+
+On PostgreSQL with ``track_commit_timestamp`` (deploy/local/postgres.sh turns it on) one more hop
+is exact and needs no poll: ``committed → committed``, from the commit of the registry's
+transaction that wrote the retirement (its ``transactions`` row; the 201 follows that commit) to the commit of each consumer's
+transaction that applied it (from then on every read of that service sees it), both read with
+``pg_xact_commit_timestamp(xmin)`` from the one cluster's clock. This is the propagation the issue
+asks for, measured by the database's own notification of each commit instead of a tight poll.
 """
 
 from __future__ import annotations
@@ -75,6 +82,37 @@ async def hops(database_urls: dict[str, str]) -> list[str]:
         lines.append(
             f"  created -> received ({name:<14}) n={len(path)}: p50 {_ms(path, 50)}, p99 {_ms(path, 99)} ms; "
             f"published -> received p50 {_ms(after_ack, 50)} ms"
+        )
+    return lines + await commit_to_commit(database_urls)
+
+
+async def commit_to_commit(database_urls: dict[str, str]) -> list[str]:
+    """Registry commit → each consumer's commit, per retirement; empty off PostgreSQL, or when the
+    cluster does not keep commit timestamps."""
+    url = database_urls["registry"]
+    if not url.startswith("postgresql"):
+        return []
+    if (await rows(url, "SHOW track_commit_timestamp"))[0][0] != "on":
+        return ["  committed -> committed: track_commit_timestamp is off in this cluster (see hops.py)"]
+    kind = CreditsRetiredV1.event_type
+    # the retirement's own row: the outbox row is updated by the relay's mark (a new xmin), the
+    # transaction row never changes after the commit that inserted it with its event
+    q = (
+        "SELECT o.event_id, pg_xact_commit_timestamp(t.xmin) FROM outbox o "
+        "JOIN transactions t ON t.id = o.envelope->'data'->>'retirement_id' WHERE o.type = ?"
+    )
+    registry = {e: _when(t) for e, t in await rows(url, q, kind) if t is not None}
+    lines = []
+    q = "SELECT event_id, pg_xact_commit_timestamp(xmin) FROM inbox WHERE event_type = ?"
+    for name in CONSUMERS:
+        if name not in database_urls:
+            continue
+        got = await rows(database_urls[name], q, kind)
+        ms = sorted((_when(t) - registry[e]).total_seconds() * 1000 for e, t in got if e in registry and t)
+        worst = f"{ms[-1]:.0f}" if ms else "n/a"
+        lines.append(
+            f"  committed -> committed ({name:<14}) n={len(ms)}: p50 {_ms(ms, 50)}, p99 {_ms(ms, 99)}, "
+            f"max {worst} ms"
         )
     return lines
 

@@ -89,6 +89,8 @@ unix_socket_directories = '$sock'
 max_connections = 300
 shared_buffers = 128MB
 fsync = on
+# each commit's time, for bench/propagation/hops.py (registry commit -> consumer commit); a few bytes a commit
+track_commit_timestamp = on
 timezone = 'UTC'
 log_timezone = 'UTC'
 log_min_messages = warning

@@ -57,7 +57,8 @@ def make_producer(settings: ServiceSettings) -> AIOKafkaProducer:
         acks="all",
         enable_idempotence=settings.kafka_enable_idempotence,
         request_timeout_ms=settings.kafka_request_timeout_ms,
-        linger_ms=5,
+        # the relay sends a whole batch, then awaits it: waiting to fill a batch only delays it
+        linger_ms=0,
     )
 
 
