@@ -3,8 +3,11 @@
 One run starts the programme's services as processes (``sosai_shared.processes.ServiceProcess``, through
 the end-to-end tests' ``start_programme``: fresh SQLite files, or fresh PostgreSQL databases when
 ``SOSAI_TEST_POSTGRES`` is set, and a topic prefix of its own on the broker given), issues credits to
-one company, and retires 1 t at a fixed rate (open loop: a request is sent every 1/rate s whatever the
-previous ones are doing). A retirement sent while no probe is being watched is a probe (up to ``--probes``): it names a catalog
+one company, spreads them over ``--accounts`` holding accounts of it (8 by default), and retires 1 t
+from each in turn at a fixed rate (open loop: a request is sent every 1/rate s whatever the previous
+ones are doing). One account's moves are serialised by its row lock, by design: with a single
+account (``--accounts 1``, the set-up before 2026-11-29 evening) a run at 50/s measured that lock's
+queue as much as the propagation. A retirement sent while no probe is being watched is a probe (up to ``--probes``): it names a catalog
 session, a calculator footprint and a draft certification application created for it alone
 beforehand, and three watchers poll, every ``--poll-ms``, the views a person would look at until they
 show it (one probe at a time, so that the polls stay a small part of the load):
@@ -141,6 +144,21 @@ async def watch(
     out["missed"][view] += 1
 
 
+async def spread(
+    registry: httpx.AsyncClient, h: dict[str, str], funded: str, share: int, args: argparse.Namespace
+) -> list[str]:
+    """``--accounts`` holding accounts of the company, ``share`` t moved into each new one."""
+    accounts = [funded]
+    for _ in range(args.accounts - 1):
+        r = await registry.post("/v1/accounts", json={"name": "bench"}, headers=h)
+        assert r.status_code == 201, r.text
+        accounts.append(r.json()["id"])
+        body = {"from_account_id": funded, "to_account_id": accounts[-1], "quantity": share}
+        r = await registry.post("/v1/transfers", json=body, headers=h)
+        assert r.status_code == 201, r.text
+    return accounts
+
+
 async def drive(p: Programme, args: argparse.Namespace) -> dict[str, Any]:
     org = unique("bench")
     h = auth(
@@ -180,6 +198,7 @@ async def drive(p: Programme, args: argparse.Namespace) -> dict[str, Any]:
             async with sem:
                 return await make_probe(c, org, h, n)
 
+        accounts = await spread(c["registry"], h, credits.account_id, (total + 100) // args.accounts, args)
         t0 = time.perf_counter()
         probes = await asyncio.gather(*(one(n) for n in range(n_probes)))
         print(f"set up {n_probes} probes in {time.perf_counter() - t0:.1f} s", flush=True)
@@ -188,12 +207,12 @@ async def drive(p: Programme, args: argparse.Namespace) -> dict[str, Any]:
         unused = list(reversed(probes))
         in_flight = False  # one probe watched at a time: the watchers' polls must not be the load
 
-        async def retire() -> None:
+        async def retire(k: int) -> None:
             nonlocal in_flight
             probe = unused.pop() if unused and not in_flight else {}
             in_flight = in_flight or bool(probe)
             body = {
-                "account_id": credits.account_id,
+                "account_id": accounts[k % len(accounts)],
                 "quantity": 1,
                 "use": "meeting_event" if probe else "own_activity",
                 "purpose": "propagation bench",
@@ -225,7 +244,7 @@ async def drive(p: Programme, args: argparse.Namespace) -> dict[str, Any]:
         start = time.perf_counter()
         for k in range(total):
             await asyncio.sleep(max(0.0, start + k / args.rate - time.perf_counter()))
-            tasks.append(asyncio.create_task(retire()))
+            tasks.append(asyncio.create_task(retire(k)))
         out["sent_in"] = time.perf_counter() - start
         await asyncio.gather(*tasks)
     finally:
@@ -263,6 +282,12 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--probes", type=int, default=100, help="probe retirements, watched one at a time")
     ap.add_argument("--poll-ms", type=float, default=10)
+    ap.add_argument(
+        "--accounts",
+        type=int,
+        default=8,
+        help="holding accounts retired from in turn (one account's moves queue on its row lock)",
+    )
     args = ap.parse_args()
     with bench_programme("propagation", args.broker, args.port_base) as p:
         out = asyncio.run(drive(p, args))
