@@ -33,9 +33,11 @@ case "$tier" in
     ;;
   full)
     # PostgreSQL and Kafka keep their data under the shared var/ (wiped per run: a clean cluster each time)
-    # ports of their own, so a developer's `make infra-up` cluster (55432/29092) is left alone
+    # ports of their own, so a developer's `make infra-up` cluster (55432/29092) is left alone, and
+    # below Linux's ephemeral range (32768-60999): a client socket of the embedded tier that ran just
+    # before, still in TIME_WAIT on 55442, once kept PostgreSQL from binding there and failed CI
     export SOSAI_KAFKA_PORT="${SOSAI_KAFKA_PORT:-29192}" SOSAI_KAFKA_CONTROLLER_PORT="${SOSAI_KAFKA_CONTROLLER_PORT:-29193}"
-    export SOSAI_PG_PORT="${SOSAI_PG_PORT:-55442}"
+    export SOSAI_PG_PORT="${SOSAI_PG_PORT:-25442}"
     export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$SOSAI_KAFKA_PORT" SOSAI_BROKER_KIND=kafka
     export KAFKA_ENABLE_IDEMPOTENCE=true
     export SOSAI_TEST_POSTGRES="postgresql+asyncpg://postgres@127.0.0.1:$SOSAI_PG_PORT"

@@ -21,6 +21,7 @@ DATA="$PGDIR/data"
 LOG="$PGDIR/postgres.log"
 DATABASES=(sosai_registry sosai_certification sosai_calculator sosai_catalog sosai_notifications sosai_explorer sosai_test)
 START_TIMEOUT=60
+PORT_WAIT=90
 
 die() { echo "postgres.sh: $*" >&2; exit 1; }
 
@@ -101,6 +102,26 @@ EOF
     echo "include_if_exists = 'sosai.conf'" >>"$DATA/postgresql.conf"
 }
 
+# A listener with SO_REUSEADDR, as PostgreSQL's, can bind unless another socket holds the address:
+# a client socket that took the port from the ephemeral range (32768-60999), even in TIME_WAIT
+# (60 s), does. Wait for it like the server's own hint says, then name the holder.
+port_free() {
+  python3 -c 'import socket, sys
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))' "$PORT" 2>/dev/null
+}
+
+wait_for_port() {
+  local deadline=$((SECONDS + PORT_WAIT))
+  until port_free; do
+    if (( SECONDS >= deadline )); then
+      ss -tanp "( sport = :$PORT )" >&2 2>/dev/null || true
+      die "127.0.0.1:$PORT still held after ${PORT_WAIT}s (above); set SOSAI_PG_PORT"
+    fi
+    sleep 1
+  done
+}
+
 cmd_start() {
   ensure_installed
   mkdir -p "$PGDIR"
@@ -119,6 +140,7 @@ cmd_start() {
   chown -R postgres:postgres "$PGDIR"
 
   if ! pg_running; then
+    wait_for_port
     write_conf "$sock"
     if ! as_pg "$BIN/pg_ctl" start -D "$DATA" -l "$LOG" -w -t "$START_TIMEOUT" -s >/dev/null 2>&1; then
       echo "postgres.sh: pg_ctl start failed; last log lines:" >&2
