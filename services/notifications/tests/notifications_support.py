@@ -17,7 +17,6 @@ import httpx
 import uvicorn
 from fastapi import FastAPI
 
-from sosai_notifications.handlers import HANDLERS
 from sosai_notifications.mail import sink
 from sosai_shared.contracts import (
     ApprovalDecidedV1,
@@ -111,11 +110,8 @@ def envelope(payload: EventPayload, event_id: str | None = None) -> CloudEvent:
 async def feed(app: FastAPI, payload: EventPayload, event_id: str | None = None) -> bool:
     """Apply an event through the service's real consumer inbox and handler (no broker)."""
     consumer = app.state.runtime.consumers[0]
-    return bool(
-        await consumer.apply(
-            envelope(payload, event_id), payload, HANDLERS[type(payload)], topic=payload.topic
-        )
-    )
+    _, handler = consumer.handlers[payload.event_type]  # the app's own: it wakes the app's worker
+    return bool(await consumer.apply(envelope(payload, event_id), payload, handler, topic=payload.topic))
 
 
 def block(start: int = 1, quantity: int = 13, project_id: str = "prj-1") -> SerialBlockV1:

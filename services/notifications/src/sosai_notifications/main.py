@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from sosai_notifications import models
 from sosai_notifications.config import Settings
-from sosai_notifications.handlers import HANDLERS
+from sosai_notifications.handlers import handlers
 from sosai_notifications.mail import sink
 from sosai_notifications.mail.sender import MailSender
 from sosai_notifications.routes import routers
@@ -26,16 +26,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     box = SecretBox(settings.secrets_key)
 
     def consumers(rt: Runtime) -> list[EventConsumer]:
-        def wake(_event: object) -> None:
+        def wake() -> None:
             worker = rt.extras.get("delivery_worker")
             if worker is not None:
                 worker.notify()
 
-        return [
-            EventConsumer(
-                rt.settings, rt.db, "events", HANDLERS, group_id=settings.consumer_group, after_db_commit=wake
-            )
-        ]
+        return [EventConsumer(rt.settings, rt.db, "events", handlers(wake), group_id=settings.consumer_group)]
 
     async def start(rt: Runtime) -> None:
         rt.extras["secret_box"] = box
