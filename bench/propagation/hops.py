@@ -98,21 +98,28 @@ async def commit_to_commit(database_urls: dict[str, str]) -> list[str]:
     # the retirement's own row: the outbox row is updated by the relay's mark (a new xmin), the
     # transaction row never changes after the commit that inserted it with its event
     q = (
-        "SELECT o.event_id, pg_xact_commit_timestamp(t.xmin) FROM outbox o "
+        "SELECT o.event_id, pg_xact_commit_timestamp(t.xmin), o.published_at FROM outbox o "
         "JOIN transactions t ON t.id = o.envelope->'data'->>'retirement_id' WHERE o.type = ?"
     )
-    registry = {e: _when(t) for e, t in await rows(url, q, kind) if t is not None}
-    lines = []
-    q = "SELECT event_id, pg_xact_commit_timestamp(xmin) FROM inbox WHERE event_type = ?"
+    found = [(e, _when(t), p) for e, t, p in await rows(url, q, kind) if t is not None]
+    registry = {e: t for e, t, _ in found}
+    # the relay's share: from the registry's commit to the broker's acknowledgement (published_at)
+    relay = [(_when(p) - t).total_seconds() * 1000 for _, t, p in found if p is not None]
+    lines = [
+        f"  committed -> published (relay) n={len(relay)}: p50 {_ms(relay, 50)}, p99 {_ms(relay, 99)} ms"
+    ]
+    q = "SELECT event_id, pg_xact_commit_timestamp(xmin), processed_at FROM inbox WHERE event_type = ?"
     for name in CONSUMERS:
         if name not in database_urls:
             continue
-        got = await rows(database_urls[name], q, kind)
-        ms = sorted((_when(t) - registry[e]).total_seconds() * 1000 for e, t in got if e in registry and t)
+        got = [(e, t, r) for e, t, r in await rows(database_urls[name], q, kind) if e in registry and t]
+        ms = sorted((_when(t) - registry[e]).total_seconds() * 1000 for e, t, _ in got)
+        # the consumer's own share: from taking the event up (processed_at) to its commit
+        own = [(_when(t) - _when(r)).total_seconds() * 1000 for _, t, r in got]
         worst = f"{ms[-1]:.0f}" if ms else "n/a"
         lines.append(
             f"  committed -> committed ({name:<14}) n={len(ms)}: p50 {_ms(ms, 50)}, p99 {_ms(ms, 99)}, "
-            f"max {worst} ms"
+            f"max {worst} ms; received -> committed p50 {_ms(own, 50)}, p99 {_ms(own, 99)} ms"
         )
     return lines
 

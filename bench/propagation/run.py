@@ -228,7 +228,7 @@ async def drive(p: Programme, args: argparse.Namespace) -> dict[str, Any]:
             out["retire"].append(t201 - t_send)
             if r is None or r.status_code != 201:
                 out["errors"] += 1
-            elif probe:
+            elif probe and args.poll_ms > 0:
                 rid = r.json()["id"]
                 urls = {
                     "calculator": f"/v1/footprints/{probe['footprint_id']}",
@@ -239,18 +239,35 @@ async def drive(p: Programme, args: argparse.Namespace) -> dict[str, Any]:
                     *(watch(c[v], v, urls[v], h, rid, t201, args.poll_ms / 1000, out) for v in VIEWS)
                 )
             if probe:
+                # without watchers the next retirement may carry the next probe at once
                 in_flight = False
 
+        cpu_before = cpu_of(p)
+        own_before = time.process_time()
         start = time.perf_counter()
         for k in range(total):
             await asyncio.sleep(max(0.0, start + k / args.rate - time.perf_counter()))
             tasks.append(asyncio.create_task(retire(k)))
         out["sent_in"] = time.perf_counter() - start
         await asyncio.gather(*tasks)
+        await asyncio.sleep(1)  # the consumers' share of the last retirements
+        after = cpu_of(p)
+        out["cpu"] = {name: after[name] - cpu_before[name] for name in after}
+        out["cpu"]["(this load generator)"] = time.process_time() - own_before
     finally:
         for client in c.values():
             await client.aclose()
     return out
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of one process so far (``/proc/<pid>/stat``, clock ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_of(p: Programme) -> dict[str, float]:
+    return {name: cpu_seconds(proc.proc.pid) for name, proc in p.processes.items() if proc.proc is not None}
 
 
 def ms(xs: list[float], q: int) -> str:
@@ -273,6 +290,9 @@ def report(out: dict[str, Any], args: argparse.Namespace) -> None:
             f"max {max(lat) * 1000 if lat else 0:.0f} ms, missed {out['missed'][v]}; "
             f"one poll's round trip p50 {ms(out['poll'][v], 50)} ms"
         )
+    n = len(out["retire"])
+    per = ", ".join(f"{name} {sec * 1000 / n:.1f}" for name, sec in sorted(out["cpu"].items()))
+    print(f"CPU per retirement, ms (while the load ran, probes and polls included): {per}")
 
 
 def main() -> None:
@@ -281,7 +301,13 @@ def main() -> None:
     ap.add_argument("--rate", type=float, default=50)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--probes", type=int, default=100, help="probe retirements, watched one at a time")
-    ap.add_argument("--poll-ms", type=float, default=10)
+    ap.add_argument(
+        "--poll-ms",
+        type=float,
+        default=10,
+        help="the watchers' poll period; 0: the probes' retirements are sent but not watched (the "
+        "commit timestamps still measure them, without the polls' load)",
+    )
     ap.add_argument(
         "--accounts",
         type=int,
