@@ -55,6 +55,7 @@ from sosai_shared.db import Database, describe_database_error, utcnow
 from sosai_shared.events.consumer import Handler, apply_once
 from sosai_shared.events.envelope import CloudEvent
 from sosai_shared.metrics import RECONCILIATION_DIVERGENCE
+from sosai_shared.outbound import tls_context
 from sosai_shared.settings import ServiceSettings
 
 log = logging.getLogger("sosai.reconciliation")
@@ -224,7 +225,7 @@ async def reconcile(
     settled_before = utcnow() - timedelta(seconds=grace)
     own = client is None
     http = client or httpx.AsyncClient(
-        base_url=settings.registry_url, timeout=settings.http_timeout_seconds * 5
+        base_url=settings.registry_url, timeout=settings.http_timeout_seconds * 5, verify=tls_context()
     )
     try:
         retirements = await fetch_retirements(http)

@@ -25,6 +25,7 @@ from sosai_explorer.claims import repository as repo
 from sosai_explorer.claims.rules import key_id
 from sosai_explorer.config import Settings
 from sosai_explorer.models import ClaimDocument, IssuerKeys
+from sosai_shared.outbound import tls_context
 
 log = logging.getLogger(__name__)
 MAX_RETRY = timedelta(hours=1)
@@ -105,6 +106,7 @@ class ClaimFetcher:
                 base_url=source.base_url.rstrip("/"),
                 transport=self.transport,
                 timeout=self.settings.http_timeout_seconds,
+                verify=tls_context(),  # a context of its own per round loaded the CA bundle each time
             ) as client:
                 stored += await self._round(source, client)
         return stored
