@@ -56,9 +56,11 @@ async def test_woken_after_a_commit_that_queued_a_delivery_and_never_otherwise(
     assert wakes == ["wake", "wake"]
 
     # queued, then rolled back: no wake, and nothing stored
+    sixth = project(6, org="org-a")
     with pytest.raises(Rollback):
         async with db.sessionmaker() as session, session.begin():
-            await by_type[project(6).event_type](session, project(6, org="org-a"), envelope(project(6)))
+            await by_type[sixth.event_type](session, sixth, envelope(sixth))
+            assert await session.scalar(select(func.count()).select_from(Delivery)) == 5  # it was queued
             raise Rollback
     assert wakes == ["wake", "wake"]
     async with db.sessionmaker() as session:
