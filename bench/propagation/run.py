@@ -44,8 +44,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))  # the programme runner of the end-to-end tests
 
 from e2e_support import Programme  # noqa: E402
-from hops import hops  # noqa: E402
+from hops import hops  # noqa: E402  (puts bench/registry on the path)
 from journey_support import company, issue, unique  # noqa: E402
+from load import process_cpu_seconds  # noqa: E402  (bench/registry/load.py)
 from programme import add_arguments, bench_programme, tier  # noqa: E402
 
 from sosai_shared.testing import auth  # noqa: E402
@@ -260,14 +261,12 @@ async def drive(p: Programme, args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU of one process so far (``/proc/<pid>/stat``, clock ticks)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def cpu_of(p: Programme) -> dict[str, float]:
-    return {name: cpu_seconds(proc.proc.pid) for name, proc in p.processes.items() if proc.proc is not None}
+    return {
+        name: process_cpu_seconds(proc.proc.pid)
+        for name, proc in p.processes.items()
+        if proc.proc is not None
+    }
 
 
 def ms(xs: list[float], q: int) -> str:

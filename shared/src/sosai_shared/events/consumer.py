@@ -55,9 +55,9 @@ Handler = Callable[[AsyncSession, Any, CloudEvent], Awaitable[None]]
 #: A handler may also apply a run of new events at once, in order: ``handler.many(session, items)``
 #: (see :func:`applies_many`). The per-event handler stays the path of a lone event and of the retries.
 ManyHandler = Callable[[AsyncSession, list[tuple[Any, CloudEvent]]], Awaitable[None]]
-#: Errors that say "the database is unreachable", not "this message is bad".
 #: How long handled offsets may wait to be committed to the group while events keep coming.
 OFFSET_COMMIT_SECONDS = 0.25
+#: Errors that say "the database is unreachable", not "this message is bad".
 TRANSIENT = (OperationalError, InterfaceError, ConnectionError, OSError, TimeoutError)
 
 
