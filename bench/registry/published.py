@@ -18,6 +18,7 @@ import asyncio
 import json
 import time
 from collections import Counter
+from datetime import UTC, datetime
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
@@ -81,3 +82,22 @@ async def check(url: str, broker: str, prefix: str) -> tuple[str, list[str]]:
         f"{k} {v}" for k, v in (("unpublished", left), ("missing", missing), ("duplicates", duplicates)) if v
     ]
     return line, wrong
+
+
+def _utc(value: datetime | str) -> datetime:
+    """A timestamp as PostgreSQL (a datetime) or SQLite (its text) gives it back, in UTC."""
+    t = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return t.replace(tzinfo=UTC) if t.tzinfo is None else t
+
+
+async def relay_lag(url: str, since: datetime) -> str:
+    """How long the rows created since ``since`` waited in the outbox: created → marked published.
+
+    The mark follows the broker's acknowledgement, so this is the relay's whole share of an event's
+    way to the consumers, from the moment its transaction wrote it."""
+    found = await rows(url, "SELECT created_at, published_at FROM outbox WHERE published_at IS NOT NULL")
+    lags = sorted((_utc(p) - _utc(c)).total_seconds() * 1000 for c, p in found if _utc(c) >= since)
+    if not lags:
+        return "relay: no rows in the open loop"
+    q = lambda f: lags[min(len(lags) - 1, int(f * len(lags)))]  # noqa: E731
+    return f"relay, open loop: created -> published n={len(lags)}: p50 {q(0.5):.0f}, p99 {q(0.99):.0f}, max {lags[-1]:.0f} ms"

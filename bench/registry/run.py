@@ -7,7 +7,8 @@ One run, on PostgreSQL (``--db postgres``) or on the embedded default, SQLite (`
    outbox relay publishing to the broker given);
 3. seeds 16 organisations, each with a source account holding 1,000,000 t and a sink account;
 4. closed loop: 32 ``hey`` connections (see ``load.py``) for ``--seconds``; p50/p99 and ops/s;
-5. open loop: the same connections at a fixed total rate of half that throughput; p50/p99;
+5. open loop: the same connections at a fixed total rate of half that throughput (or ``--open-rate``);
+   p50/p99; and how long that loop's events waited in the outbox (created → marked published);
 6. checks the ledger invariants (``invariants.py``) against the 201s counted;
 7. on PostgreSQL, ``pgbench -i -s 10`` and ``pgbench -c 8 -j 2 -T <seconds>`` (TPC-B-like) on the other
    scratch database; prints the ratio. Drops the scratch databases.
@@ -36,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import asyncpg
@@ -150,7 +152,8 @@ async def bench(args: argparse.Namespace, database_url: str, check_url: str) -> 
         if spy is not None:
             spy.wait(timeout=120)
         lines.append(closed.line(f"closed loop, {len(conns)} connections over {len(procs)} process(es)"))
-        rate = closed.ops_per_s / 2
+        rate = args.open_rate or closed.ops_per_s / 2
+        open_start = datetime.now(UTC)
         opened = await asyncio.to_thread(run_hey, args.hey, bases, conns, args.seconds, pids, rate)
         lines.append(opened.line(f"open loop at {rate:.0f} requests/s offered"))
         await asyncio.sleep(1)  # let the relay finish; it does not change the ledger's counts
@@ -160,6 +163,7 @@ async def bench(args: argparse.Namespace, database_url: str, check_url: str) -> 
             wrong += await log_problems(c)
         line, unpublished = await published.check(check_url, args.broker, args.topic_prefix)
         lines.append(line)
+        lines.append(await published.relay_lag(check_url, open_start))
         wrong += unpublished
         lines.append(f"invariants: {'OK' if not wrong else 'VIOLATED: ' + '; '.join(wrong)} {found}")
         lines.append(f"ratio_input {closed.ops_per_s:.1f}")
@@ -182,6 +186,12 @@ async def main() -> None:
     ap.add_argument("--hey", default=shutil.which("hey") or str(Path.home() / "go/bin/hey"))
     ap.add_argument("--profile", default="")
     ap.add_argument("--src", default="")
+    ap.add_argument(
+        "--open-rate",
+        type=float,
+        default=0,
+        help="the open loop's requests/s (default: half the closed loop's)",
+    )
     ap.add_argument("--replicas", type=int, default=1, help="registry processes on --port, --port+1, ...")
     args = ap.parse_args()
     args.topic_prefix = f"bench-{uuid.uuid4().hex[:8]}."

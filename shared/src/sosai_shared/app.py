@@ -123,6 +123,7 @@ def create_service_app(
             topic_task = asyncio.create_task(ensure_topics_with_retry(settings, topics, runtime.stopping))
         if settings.run_relay:
             runtime.relay = OutboxRelay(settings, db.sessionmaker, db.outbox, topics=runtime.publishes)
+            # this process's commits; on PostgreSQL, other replicas' commits too (outbox_notify)
             db.on_outbox_commit(runtime.relay.wakeup.set)
             runtime.relay.start()
         if runtime.consumers:

@@ -36,6 +36,8 @@ from sqlalchemy.types import TypeDecorator
 from sqlalchemy.util import await_only
 from sqlmodel import SQLModel
 
+from sosai_shared.events import outbox_notify
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -92,7 +94,7 @@ def service_registry() -> registry:
 
 
 def add_platform_tables(metadata: MetaData) -> None:
-    Table(
+    outbox = Table(
         "outbox",
         metadata,
         Column("seq", BigInt, primary_key=True, autoincrement=True),
@@ -106,6 +108,7 @@ def add_platform_tables(metadata: MetaData) -> None:
         Column("attempts", Integer, nullable=False, server_default="0"),
         Column("last_error", Text, nullable=True),
     )
+    outbox_notify.attach(outbox)  # tables made by create_all notify the relay like migrated ones
     Table(
         "inbox",
         metadata,

@@ -6,8 +6,10 @@ committed late is not skipped), keyed by aggregate id, ``acks=all``, and marks a
 published only after the broker acknowledged it. A crash between acknowledgement
 and marking re-sends the row: duplicates are possible, loss is not, and consumers
 are idempotent. On PostgreSQL one relay per database holds an advisory lock, so
-several replicas never interleave one key's events. No database transaction stays
-open while the relay waits for the broker.
+several replicas never interleave one key's events. A commit wakes the relay of its
+own process, and on PostgreSQL a commit in any replica also wakes the one holding the
+lock (``LISTEN``/``NOTIFY``, :mod:`sosai_shared.events.outbox_notify`). No database
+transaction stays open while the relay waits for the broker.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionm
 from sosai_shared.contracts.base import EventPayload
 from sosai_shared.db import READ_ONLY_OPTION, event_source, utcnow
 from sosai_shared.direct_sql import DirectStatement
+from sosai_shared.events import outbox_notify
 from sosai_shared.events.envelope import CloudEvent
 from sosai_shared.events.kafka import ensure_topics, make_producer
 from sosai_shared.faults import RELAY_AFTER_ACK, crash_if_armed
@@ -290,6 +293,12 @@ class OutboxRelay:
             await conn.close()
             return False
         self._lock_conn = conn
+        try:
+            # commits in every replica wake this relay, the only one that publishes (outbox_notify)
+            await outbox_notify.listen(conn, self.wakeup.set)
+        except Exception:
+            await self._release_relay_lock()
+            raise
         self._lock_checked_at = time.monotonic()
         return True
 
