@@ -16,6 +16,8 @@ IMAGE_PREFIX = "sosai/"
 PG_CLUSTER = "sosai-pg"
 #: PgBouncer in transaction mode between the services and PostgreSQL (CloudNativePG Pooler)
 POOLER = f"{PG_CLUSTER}-pooler-rw"
+#: the primary's Service (CloudNativePG): migrations and the outbox relays' lock connections
+PRIMARY = f"{PG_CLUSTER}-rw"
 KAFKA_CLUSTER = "sosai-kafka"
 KAFKA_TLS_PORT = 9093
 KAFKA_BOOTSTRAP = f"{KAFKA_CLUSTER}-kafka-bootstrap:{KAFKA_TLS_PORT}"
@@ -125,16 +127,22 @@ def _secret(var: str, secret: str, key: str) -> dict[str, Any]:
 
 def db_env(s: ServiceSpec, *, owner: bool) -> list[dict[str, Any]]:
     """Migrations connect straight to the primary as the owner (DDL, session state); everything else
-    goes through PgBouncer as the runtime role."""
-    secret, host = (owner_secret(s), f"{PG_CLUSTER}-rw") if owner else (app_secret(s), POOLER)
-    return [
+    goes through PgBouncer as the runtime role, but for the outbox relay's one connection: its
+    advisory lock and LISTEN belong to one server session, which PgBouncer in transaction mode
+    would lend to other clients (two relays would both "hold" the lock)."""
+    secret, host = (owner_secret(s), PRIMARY) if owner else (app_secret(s), POOLER)
+
+    def url(to: str) -> str:
+        return f"postgresql+asyncpg://$(DB_USER):$(DB_PASSWORD)@{to}:5432/{database(s)}"
+
+    env = [
         _secret("DB_USER", secret, "username"),
         _secret("DB_PASSWORD", secret, "password"),
-        {
-            "name": "DATABASE_URL",
-            "value": f"postgresql+asyncpg://$(DB_USER):$(DB_PASSWORD)@{host}:5432/{database(s)}",
-        },
+        {"name": "DATABASE_URL", "value": url(host)},
     ]
+    if not owner:
+        env.append({"name": "RELAY_DATABASE_URL", "value": url(PRIMARY)})
+    return env
 
 
 def base_container(s: ServiceSpec, name: str, *, owner: bool = False) -> dict[str, Any]:
@@ -424,7 +432,7 @@ def network_policies(s: ServiceSpec) -> list[dict[str, Any]]:
         ingress.append(
             {"from": [{"podSelector": {"matchLabels": selector_by_name(caller)}}], "ports": _port(PORT)}
         )
-    egress: list[dict[str, Any]] = [to_pooler, to_kafka]
+    egress: list[dict[str, Any]] = [to_pooler, to_primary, to_kafka]  # primary: the relay's lock
     for callee in s.talks_to:
         egress.append(
             {"to": [{"podSelector": {"matchLabels": selector_by_name(callee)}}], "ports": _port(PORT)}

@@ -88,11 +88,13 @@ def connection_budget(docs: list[dict[str, Any]]) -> dict[str, Any]:
     per_pair = _quantity(pooler, "default_pool_size") + _quantity(pooler, "reserve_pool_size")
     server = pooler["spec"]["instances"] * databases * per_pair
     migrations = len(of_kind(docs, "Job"))  # one direct connection each (NullPool)
+    # every API pod's outbox relay keeps one connection of its own to the primary (its advisory lock)
+    relays = sum(hpas[name]["spec"]["maxReplicas"] for name, *_ in SERVICES)
     reserved = 3 + 10  # superuser_reserved_connections, and CloudNativePG's instance manager/exporter
     return {
         "clients": clients,
         "client_capacity": _quantity(pooler, "max_client_conn") * pooler["spec"]["instances"],
-        "server": server + migrations + reserved,
+        "server": server + migrations + relays + reserved,
         "max_connections": int(cluster["spec"]["postgresql"]["parameters"]["max_connections"]),
         "pooler_per_instance": _quantity(pooler, "max_client_conn"),
     }
@@ -107,6 +109,20 @@ def test_connections_at_the_hpa_maximum_fit_postgresql(
     assert sum(b["clients"].values()) <= b["pooler_per_instance"], b
     # and opens at most this many server connections, within max_connections
     assert b["server"] <= b["max_connections"], b
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_the_outbox_relay_holds_its_lock_on_the_primary_not_through_the_pooler(
+    rendered: dict[str, list[dict[str, Any]]], overlay: str
+) -> None:
+    """PgBouncer in transaction mode lends a server session per statement: a session-level advisory
+    lock taken through it would be "held" by two relays at once (tests/full_tier/test_pgbouncer.py)."""
+    deployments = of_kind(rendered[overlay], "Deployment")
+    for name, *_ in SERVICES:
+        (app,) = deployments[name]["spec"]["template"]["spec"]["containers"]
+        env = {e["name"]: e.get("value", "") for e in app["env"]}
+        assert "@sosai-pg-pooler-rw:" in env["DATABASE_URL"], name
+        assert "@sosai-pg-rw:" in env["RELAY_DATABASE_URL"], name  # the policy: test_k8s.py
 
 
 def test_the_budget_check_bites(rendered: dict[str, list[dict[str, Any]]]) -> None:

@@ -22,6 +22,7 @@ from sosai_shared.auth.keys import ASYMMETRIC_ALGORITHMS, DEV_ISSUER, DEV_ISSUER
 
 _UNPREFIXED = {
     "database_url": "DATABASE_URL",
+    "relay_database_url": "RELAY_DATABASE_URL",
     "kafka_bootstrap_servers": "KAFKA_BOOTSTRAP_SERVERS",
     "kafka_enable_idempotence": "KAFKA_ENABLE_IDEMPOTENCE",
     "oidc_issuer_url": "SOSAI_OIDC_ISSUER_URL",
@@ -96,6 +97,11 @@ class ServiceSettings(BaseSettings):
     #: In development migrations run at start-up; in production a separate command/Job runs them.
     migrate_on_startup: bool | None = None
     run_relay: bool = True
+    #: The outbox relay's own connection, which holds the relay's advisory lock and listens for other
+    #: replicas' commits. Both belong to one server session, so behind PgBouncer in transaction mode
+    #: (which lends a server connection per statement) this must reach PostgreSQL itself; Kubernetes
+    #: points it at the cluster's primary. Empty: ``database_url``.
+    relay_database_url: str = ""
     run_consumers: bool = True
     relay_batch_size: int = 200
     relay_poll_seconds: float = 0.5

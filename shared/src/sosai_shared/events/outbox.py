@@ -23,10 +23,10 @@ from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from sqlalchemy import Table, func, select, text, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from sosai_shared.contracts.base import EventPayload
-from sosai_shared.db import READ_ONLY_OPTION, event_source, utcnow
+from sosai_shared.db import READ_ONLY_OPTION, create_engine, event_source, utcnow
 from sosai_shared.direct_sql import DirectStatement
 from sosai_shared.events import outbox_notify
 from sosai_shared.events.envelope import CloudEvent
@@ -113,6 +113,7 @@ class OutboxRelay:
         self._task: asyncio.Task[None] | None = None
         self._producer: AIOKafkaProducer | None = None
         self._lock_conn: AsyncConnection | None = None
+        self._lock_engine: AsyncEngine | None = None
         bind = sessionmaker.kw.get("bind")
         #: The batch is read without the SQLite write lock (see sosai_shared.db.READ_ONLY_OPTION).
         self._read_sessionmaker = (
@@ -146,6 +147,9 @@ class OutboxRelay:
                 self._task.cancel()
         await self._close_producer()
         await self._release_relay_lock()
+        if self._lock_engine is not None:
+            await self._lock_engine.dispose()
+            self._lock_engine = None
 
     async def _close_producer(self) -> None:
         if self._producer is not None:
@@ -282,7 +286,7 @@ class OutboxRelay:
                 return True
             except Exception:
                 await self._release_relay_lock()
-        conn = await engine.connect()
+        conn = await self._lock_engine_for(engine).connect()
         try:
             await conn.execution_options(isolation_level="AUTOCOMMIT")
             got = bool(await conn.scalar(text("SELECT pg_try_advisory_lock(:k)"), {"k": _ADVISORY_KEY}))
@@ -301,6 +305,17 @@ class OutboxRelay:
             raise
         self._lock_checked_at = time.monotonic()
         return True
+
+    def _lock_engine_for(self, engine: AsyncEngine) -> AsyncEngine:
+        """The service's engine, or one connection of the relay's own straight to PostgreSQL
+        (``relay_database_url``): a pooler in transaction mode would lend the lock's session to others."""
+        if not self.settings.relay_database_url:
+            return engine
+        if self._lock_engine is None:
+            # pool of one: the relay asks for the lock in turn, never twice at once, and a replica that
+            # does not get it reuses the same connection next time instead of opening another
+            self._lock_engine = create_engine(self.settings.relay_database_url, pool_size=1, max_overflow=0)
+        return self._lock_engine
 
     async def _release_relay_lock(self) -> None:
         conn, self._lock_conn = self._lock_conn, None
