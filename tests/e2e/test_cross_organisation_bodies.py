@@ -112,11 +112,12 @@ def test_ids_in_request_bodies_never_act_for_another_organisation(programme: Pro
     def refused() -> dict[str, Any] | None:
         view = ok(p.certification.get(f"/v1/applications/{b_app['id']}", headers=b))
         checks = {c["name"]: c for c in view["checks"]}
-        ready = all(
-            "not seen" not in checks[n]["detail"]
-            for n in ("footprint_known", "retirements_known", "session_organiser")
-        )
-        return checks if ready else None
+        ready = all("not seen" not in checks[n]["detail"] for n in ("footprint_known", "session_organiser"))
+        # A's retirement never counts for B, so "retirements_known" cannot tell whether it has arrived
+        # ("no retirement references or is named by this application" either way): the claimable
+        # check's evidence lists it once the registry's event is in
+        arrived = {e["retirement_id"] for e in checks["retirements_claimable"]["evidence"]["retirements"]}
+        return checks if ready and a_retirement["id"] in arrived else None
 
     checks = wait_until_blocking(refused, timeout=90, transient=SERVICE_AWAY)
     assert checks["footprint_known"]["met"] is False
